@@ -1,0 +1,87 @@
+// Store: one storage interface with two backends — SQLite (WAL, FTS5, R*Tree; the default) and
+// PostgreSQL + PostGIS (several ingest workers and API servers sharing one database).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pressekarte/model.h"
+#include "pressekarte/status.h"
+
+namespace pk {
+
+struct StoreOptions {
+  // "path/to/file.db" (SQLite) or "postgresql://…" / "postgres://…" (PostgreSQL).
+  // Default: $PRESSEKARTE_DATA/pressekarte.db, $PRESSEKARTE_DATA defaulting to ./data.
+  std::string db;
+  bool read_only = false;  // serve may open read-only. Default false.
+  // Apply pending schema migrations on open (true for CLI commands). Default true.
+  bool migrate = true;
+  static std::string default_db();
+};
+
+// One article as stored: what extract and geo found, plus the store's ids.
+struct StoredArticle {
+  std::int64_t id = 0;
+  Article article;
+  GeoparseResult geo;
+  std::optional<std::int64_t> story_id;
+  std::string ingested_at;  // ISO 8601 UTC
+};
+
+// What to store for one article. `story_id` may be set by the stories stage.
+struct ArticleRecord {
+  Article article;
+  GeoparseResult geo;
+  std::optional<std::int64_t> story_id;
+};
+
+enum class PutOutcome { kInserted, kUnchanged };
+
+struct BBox {
+  double west = -180, south = -90, east = 180, north = 90;
+};
+
+struct ArticleQuery {
+  std::optional<BBox> bbox;         // focus inside the box
+  std::optional<double> near_lat, near_lon;
+  double radius_km = 25;            // with near_*
+  std::string region;               // gazetteer region id/name: focus or a mention inside it
+  std::string text;                 // full-text query (words, "phrases")
+  std::string since, until;         // ISO dates, inclusive
+  std::string outlet, language;
+  std::string sort = "date";        // "date" | "relevance"
+  std::size_t limit = 50;           // clamped to [1, 1000]
+  std::string cursor;               // opaque, from the previous page
+  std::optional<std::int64_t> story_id;  // only members of this story
+};
+
+struct ArticlePage {
+  std::vector<StoredArticle> items;
+  std::string next_cursor;  // empty when there is no next page
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens or creates the store named by options.db, applying migrations when asked.
+  static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
+
+  // Stores a batch atomically: either every record is stored or none. Re-putting an article
+  // with the same URL (or, without URL, the same content hash) changes nothing.
+  // `ids` (if not null) receives the article id of each record, new or existing.
+  virtual Result<std::vector<PutOutcome>> put_batch(const std::vector<ArticleRecord>& batch,
+                                                    std::vector<std::int64_t>* ids = nullptr) = 0;
+  virtual Result<std::optional<StoredArticle>> get(std::int64_t id) = 0;
+  virtual Result<ArticlePage> query(const ArticleQuery& q) = 0;
+  // Records that article `article_id` belongs to story `story_id` (set by the stories stage).
+  virtual Status set_story(std::int64_t article_id, std::int64_t story_id) = 0;
+  virtual Result<std::int64_t> count() = 0;
+  virtual int schema_version() = 0;
+};
+
+}  // namespace pk
