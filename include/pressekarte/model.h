@@ -65,7 +65,8 @@ struct PlaceMention {
   std::string name;          // gazetteer name ("North Korea")
   std::optional<std::int64_t> geonameid;  // null for countries/regions outside cities500
   std::string country;       // ISO 3166-1 alpha-2
-  std::string admin1;        // first-level region code or name
+  std::string admin1;        // first-level region code (GeoNames admin1 code, e.g. "07")
+  std::string admin2;        // second-level (district) code if known
   double lat = 0, lon = 0;
   std::string kind;          // city|admin1|admin2|country|continent|region|other
   std::string role;          // dateline|focus|mentioned

@@ -54,6 +54,7 @@ json to_json(const PlaceMention& p) {
          {"geonameid", p.geonameid ? json(*p.geonameid) : json(nullptr)},
          {"country", p.country},
          {"admin1", p.admin1},
+         {"admin2", p.admin2},
          {"lat", p.lat},
          {"lon", p.lon},
          {"kind", p.kind},
@@ -122,6 +123,7 @@ PlaceMention place_from_json(const json& j) {
   if (auto it = j.find("geonameid"); it != j.end() && it->is_number_integer()) p.geonameid = it->get<std::int64_t>();
   p.country = str(j, "country");
   p.admin1 = str(j, "admin1");
+  p.admin2 = str(j, "admin2");
   p.lat = opt_number(j, "lat").value_or(0);
   p.lon = opt_number(j, "lon").value_or(0);
   p.kind = str(j, "kind");
