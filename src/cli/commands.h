@@ -24,6 +24,8 @@ void add_gazetteer_command(CLI::App& app);
 
 // Prints the error for `command` and ends it with the status's exit code.
 [[noreturn]] void fail(const std::string& command, const Status& status);
+// Prints "pressekarte <command>: <status>" without ending the command (batch errors).
+void fail_soft(const std::string& command, const Status& status);
 // Prints a warning line "pressekarte <command>: warning: <message>" to stderr.
 void warn(const std::string& command, const std::string& message);
 

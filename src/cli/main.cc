@@ -18,6 +18,10 @@ void fail(const std::string& command, const Status& status) {
   throw CLI::RuntimeError(status.exit_code() == 0 ? 1 : status.exit_code());
 }
 
+void fail_soft(const std::string& command, const Status& status) {
+  std::fprintf(stderr, "pressekarte %s: %s\n", command.c_str(), status.to_string().c_str());
+}
+
 void warn(const std::string& command, const std::string& message) {
   std::fprintf(stderr, "pressekarte %s: warning: %s\n", command.c_str(), message.c_str());
 }

@@ -1,0 +1,102 @@
+#include "pressekarte/pipeline.h"
+
+#include <utility>
+
+namespace pk {
+
+Result<std::unique_ptr<ArticleProcessor>> ArticleProcessor::open(const PipelineOptions& options) {
+  const std::string path = options.gazetteer_path.empty() ? Gazetteer::default_path() : options.gazetteer_path;
+  auto gazetteer = Gazetteer::open(path);
+  if (!gazetteer) return gazetteer.status();
+  auto geoparser = std::make_shared<const Geoparser>(std::move(gazetteer).value(), options.geo);
+  return std::make_unique<ArticleProcessor>(std::move(geoparser), options.extract);
+}
+
+ArticleProcessor::ArticleProcessor(std::shared_ptr<const Geoparser> geoparser, ExtractOptions extract)
+    : geoparser_(std::move(geoparser)), extract_(std::move(extract)) {}
+
+Result<ArticleRecord> ArticleProcessor::process(const RawDocument& doc) const {
+  auto article = extract_article(doc, extract_);
+  if (!article) return article.status();
+  ArticleRecord record;
+  record.article = std::move(article).value();
+  if (record.article.content_hash.empty()) compute_content_hash(record.article);
+  record.geo = geoparser_->parse_article(record.article);
+  return record;
+}
+
+GeoparseResult ArticleProcessor::geoparse(const Article& article) const {
+  return geoparser_->parse_article(article);
+}
+
+namespace {
+
+// Collects processed records and writes them in atomic batches.
+class BatchWriter {
+ public:
+  BatchWriter(Store& store, std::size_t batch_size, IngestStats& stats)
+      : store_(store), batch_size_(batch_size == 0 ? 1 : batch_size), stats_(stats) {}
+
+  Status add(ArticleRecord&& record) {
+    batch_.push_back(std::move(record));
+    return batch_.size() >= batch_size_ ? flush() : Status::ok();
+  }
+
+  Status flush() {
+    if (batch_.empty()) return Status::ok();
+    auto outcomes = store_.put_batch(batch_);
+    if (!outcomes) return outcomes.status();
+    for (PutOutcome o : *outcomes) (o == PutOutcome::kInserted ? stats_.inserted : stats_.unchanged)++;
+    batch_.clear();
+    return Status::ok();
+  }
+
+ private:
+  Store& store_;
+  std::size_t batch_size_;
+  IngestStats& stats_;
+  std::vector<ArticleRecord> batch_;
+};
+
+}  // namespace
+
+Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options,
+                                 const ArticleProcessor& processor, Store& store, const WarningSink& warn,
+                                 const std::function<void(const IngestProgress&)>& progress) {
+  auto files = expand_inputs(paths);
+  if (!files) return files.status();
+  IngestStats stats;
+  BatchWriter writer(store, options.batch_size, stats);
+  Status store_error;
+  IngestProgress p;
+  p.total_inputs = files->size();
+  for (const std::string& file : *files) {
+    Status read = read_input(
+        file, options.read,
+        [&](RawDocument&& doc) {
+          ++stats.documents;
+          ++p.documents;
+          if (!store_error.is_ok()) return;
+          auto record = processor.process(doc);
+          if (!record) {
+            ++stats.skipped;
+            warn(record.status().with_context(doc.source.empty() ? file : doc.source));
+            return;
+          }
+          store_error = writer.add(std::move(record).value());
+        },
+        warn);
+    ++stats.inputs;
+    ++p.done_inputs;
+    if (!read.is_ok()) {
+      ++stats.skipped;
+      warn(read.with_context(file));
+    }
+    if (!store_error.is_ok()) return store_error;
+    if (progress) progress(p);
+  }
+  PK_RETURN_IF_ERROR(writer.flush());
+  return stats;
+}
+
+}  // namespace pk

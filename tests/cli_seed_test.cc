@@ -1,0 +1,76 @@
+// The seed page end to end through the CLI: `extract` must read it as the careful human in
+// its .expected.json did, and `geoparse` must find and resolve its places.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+
+namespace pk::testing {
+namespace {
+
+using nlohmann::json;
+
+json expected_seed() {
+  return json::parse(read_file(shared_dir() + "/fixtures/crawl/2025-10-28-tokio-allianz.expected.json"));
+}
+
+json run_json(const std::string& args) {
+  CommandResult r = run_pressekarte(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto nl = r.out.find('\n');
+  EXPECT_NE(nl, std::string::npos) << "no output line; stderr: " << r.err;
+  EXPECT_EQ(r.out.find('\n', nl + 1), std::string::npos) << "expected one article";
+  return json::parse(r.out.substr(0, nl));
+}
+
+TEST(CliSeedTest, ExtractMatchesExpectedReading) {
+  json want = expected_seed();
+  json got = run_json("extract " + seed_path());
+  EXPECT_EQ(got["date"], want["date"]);
+  EXPECT_EQ(got["site_title"], want["site_title"]);
+  EXPECT_EQ(got["language"], want["language"]);
+  EXPECT_EQ(got["title"], want["title"]);
+  EXPECT_EQ(got["dateline"], want["dateline"]);
+  EXPECT_EQ(got["agency"], want["agency"]);
+  EXPECT_EQ(got["subheadings"], want["subheadings"]);
+  EXPECT_EQ(got["images"], want["images"]);
+  std::string lead = got["lead"];
+  EXPECT_EQ(lead.rfind(want["lead_starts_with"].get<std::string>(), 0), 0u) << lead;
+  EXPECT_GE(got["paragraphs"].size(), want["body_paragraphs_min"].get<std::size_t>());
+  const std::string text = got["text"];
+  for (const auto& banned : want["body_must_not_contain"]) {
+    EXPECT_EQ(text.find(banned.get<std::string>()), std::string::npos) << banned;
+  }
+  EXPECT_EQ(text.find("(dpa)"), std::string::npos) << "agency marker must leave the body";
+  EXPECT_EQ(text.find(lead), std::string::npos) << "lead is not part of the body";
+}
+
+TEST(CliSeedTest, GeoparseFindsRequiredPlacesAndFocus) {
+  json want = expected_seed();
+  json got = run_json("geoparse " + seed_path());
+  ASSERT_TRUE(got["focus"].is_object()) << got.dump();
+  EXPECT_EQ(got["focus"]["geonameid"], want["focus"]["geonameid"]);
+  const json& places = got["places"];
+  for (const auto& req : want["places_required"]) {
+    const std::string surface = req["surface"];
+    bool found = false;
+    for (const auto& p : places) {
+      if (p["surface"] != surface) continue;
+      if (req.contains("geonameid") && p["geonameid"] != req["geonameid"]) continue;
+      if (req.contains("country") && p["country"] != req["country"]) continue;
+      if (req.contains("country") && p["kind"] != "country") continue;
+      found = true;
+    }
+    EXPECT_TRUE(found) << "required place not found or resolved wrongly: " << req.dump();
+  }
+  for (const auto& bad : want["places_forbidden"]) {
+    const std::string surface = bad["surface"];
+    for (const auto& p : places) {
+      EXPECT_NE(p["surface"].get<std::string>(), surface) << "forbidden place reported: " << bad.dump();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pk::testing
