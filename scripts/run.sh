@@ -16,6 +16,7 @@ done
 scripts/setup.sh
 mkdir -p "$(dirname "$db")"
 echo "[run] ingesting the sample corpus (samples/) into $db" >&2
-build/pressekarte ingest --db "$db" samples/crawl samples/feeds
+# Exit 1 means "some inputs skipped with a warning": the map is still worth serving.
+build/pressekarte ingest --db "$db" samples/crawl samples/feeds || [[ $? == 1 ]]
 echo "[run] serving the map on http://localhost:$port (Ctrl-C to stop)" >&2
 exec build/pressekarte serve --db "$db" --port "$port"

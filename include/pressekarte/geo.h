@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pressekarte/model.h"
@@ -26,6 +27,12 @@ struct GazetteerPlace {
   std::string kind;                       // city|admin1|admin2|country|continent|region|other
   double lat = 0, lon = 0;
   std::int64_t population = 0;
+  // Appended for the geoparser (gazetteer file v1):
+  std::string name_en;        // English name if known (countries, states, continents, regions)
+  std::string feature_class;  // GeoNames feature class ("P", "A", "L", "H", "T"), "" if none
+  std::string feature_code;   // "PPLC", "PPLA", "PPL", "ADM1", "ADM2", "PCLI", "CONT", "RGN", "STM" …
+  std::string admin2;         // admin2 code (GeoNames) or our district key
+  std::string admin2_name;    // district name if known ("Landkreis Fulda")
 };
 
 class Gazetteer {
@@ -45,6 +52,8 @@ class Gazetteer {
   virtual std::vector<GazetteerPlace> lookup(std::string_view name) const = 0;
   // Prefix search for autocomplete, best (most populous) first.
   virtual std::vector<GazetteerPlace> complete(std::string_view prefix, std::size_t limit) const = 0;
+  // Every name the place is indexed under (main, German, English, alternates, abbreviations).
+  virtual std::vector<std::string> names(std::uint32_t /*index*/) const { return {}; }
 };
 
 struct GeoparseOptions {
@@ -76,6 +85,11 @@ class Geoparser {
   GeoparseResult parse_article(const Article& article) const;
   // Convenience: one plain text, field "text".
   GeoparseResult parse_text(std::string_view text, std::string_view language = "") const;
+  // Resolution only (evaluation with gold spans): resolves exactly the given code-point spans
+  // [start, end) of `text`, no recognition; spans without a gazetteer entry are left out.
+  GeoparseResult resolve_spans(std::string_view text,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                               std::string_view language = "") const;
 
   const Gazetteer& gazetteer() const;
 

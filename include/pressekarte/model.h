@@ -48,7 +48,9 @@ struct Article {
   std::string author;
   std::vector<std::string> subheadings;
   std::vector<Image> images;
-  std::vector<std::string> paragraphs;  // body paragraphs, lead excluded, subheadings excluded
+  // Body paragraphs in reading order, lead excluded; subheadings stand in it as their own
+  // paragraphs (and are listed in `subheadings` too), captions and credits are not in it.
+  std::vector<std::string> paragraphs;
   std::string text;          // body as plain text: paragraphs joined by "\n\n"
   std::string source_format; // which reader produced it
   std::string source;        // RawDocument::source

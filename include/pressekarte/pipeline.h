@@ -23,6 +23,11 @@ struct PipelineOptions {
   GeoparseOptions geo;
   std::string gazetteer_path;     // "" = Gazetteer::default_path()
   std::size_t batch_size = 200;   // articles per store transaction
+  // Group reprints into stories while ingesting. Default on.
+  bool stories = true;
+  // The story index is rebuilt on start from stored articles since this ISO date ("" = all;
+  // a large store starts faster with a recent date). Default "".
+  std::string stories_since;
 };
 
 // Extract + geoparse for one document. Thread-safe after construction.

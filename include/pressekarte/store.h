@@ -13,6 +13,8 @@
 
 namespace pk {
 
+class Gazetteer;  // pressekarte/geo.h
+
 struct StoreOptions {
   // "path/to/file.db" (SQLite) or "postgresql://…" / "postgres://…" (PostgreSQL).
   // Default: $PRESSEKARTE_DATA/pressekarte.db, $PRESSEKARTE_DATA defaulting to ./data.
@@ -21,6 +23,14 @@ struct StoreOptions {
   // Apply pending schema migrations on open (true for CLI commands). Default true.
   bool migrate = true;
   static std::string default_db();
+  // Appended: resolves plain region names ("Hessen", "Kreis Fulda") in ArticleQuery::region.
+  // Without it, names are resolved against the places already stored. Default none.
+  std::shared_ptr<const Gazetteer> gazetteer;
+  // SQLite: milliseconds to wait for a lock held by another process. Default 10000.
+  int busy_timeout_ms = 10000;
+  // SQLite: cap on the database size in bytes (0 = none). A batch that would exceed it fails
+  // like a full disk (io_error, nothing stored). Used to test disk-full handling. Default 0.
+  std::int64_t sqlite_max_bytes = 0;
 };
 
 // One article as stored: what extract and geo found, plus the store's ids.
@@ -30,6 +40,9 @@ struct StoredArticle {
   GeoparseResult geo;
   std::optional<std::int64_t> story_id;
   std::string ingested_at;  // ISO 8601 UTC
+  // Appended: the blended BM25+recency score for sort=relevance text queries (higher is
+  // better), 0 otherwise.
+  double score = 0;
 };
 
 // What to store for one article. `story_id` may be set by the stories stage.

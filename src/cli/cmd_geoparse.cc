@@ -43,8 +43,20 @@ std::size_t run_jsonl_stream(std::istream& in, const std::string& source, const 
       continue;
     }
     const std::string text = sanitize_utf8(j["text"].get<std::string>());
-    const std::string lang = j.value("lang", std::string());
-    GeoparseResult geo = geoparser.parse_text(text, lang);
+    std::string lang = j.value("lang", std::string());
+    if (lang.empty()) lang = j.value("language", std::string());
+    GeoparseResult geo;
+    if (auto spans = j.find("spans"); spans != j.end() && spans->is_array()) {
+      // Resolution only: the caller gives the place spans (code points), we resolve them.
+      std::vector<std::pair<std::size_t, std::size_t>> given;
+      for (const auto& span : *spans) {
+        if (span.is_array() && span.size() == 2 && span[0].is_number_unsigned() && span[1].is_number_unsigned())
+          given.emplace_back(span[0].get<std::size_t>(), span[1].get<std::size_t>());
+      }
+      geo = geoparser.resolve_spans(text, given, lang);
+    } else {
+      geo = geoparser.parse_text(text, lang);
+    }
     out = geo_to_json(geo);
     out["id"] = j.contains("id") ? j["id"] : nlohmann::json(line_no);
     std::cout << json_line(out) << '\n';
@@ -146,7 +158,8 @@ void add_geoparse_command(CLI::App& app) {
       ->check(CLI::IsMember(input_formats()))
       ->capture_default_str();
   cmd->add_flag("--jsonl", args->jsonl,
-                "Read JSON Lines {\"id\":…,\"text\":…} and write {\"id\":…,\"places\":[…],\"focus\":…} per line");
+                "Read JSON Lines {\"id\":…,\"text\":…[,\"lang\":…][,\"spans\":[[s,e],…]]} and write\n"
+                "{\"id\":…,\"places\":[…],\"focus\":…} per line; with spans, only resolve those");
   cmd->add_option("--url", args->url, "URL to record for inputs that carry none");
   cmd->add_option("--lang", args->language, "Language of the text when detection is unsure (de, en)");
   cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer file (default: $PRESSEKARTE_GAZETTEER or build/gazetteer.bin)");

@@ -1,11 +1,37 @@
+// pressekarte serve: the HTTP API and the map page.
+#include <cstdlib>
+#include <filesystem>
+
 #include "commands.h"
+#include "pressekarte/serve.h"
 
 namespace pk::cli {
 
-// Placeholder until the owning module lands.
 void add_serve_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("serve", "(not built yet)");
-  cmd->callback([] { fail("serve", Status::unsupported("not built yet")); });
+  auto options = std::make_shared<ServerOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API and the map page (default http://127.0.0.1:8080/)");
+  cmd->add_option("--db", options->db, "Store: SQLite file or postgresql:// URL (default $PRESSEKARTE_DATA/pressekarte.db)");
+  cmd->add_option("--port", options->port, "TCP port; 0 picks a free one")->capture_default_str()->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", options->host, "Address to bind")->capture_default_str();
+  cmd->add_option("--web-root", options->web_root, "Directory with the page (default: the source tree's web/)");
+  cmd->add_option("--node-modules", options->node_modules, "Directory with leaflet/ and world-atlas/ (default: <web-root>/../node_modules)");
+  cmd->add_option("--gazetteer", options->gazetteer_path, "Gazetteer file for place search and /api/geoparse");
+  cmd->add_option("--threads", options->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--max-body", options->payload_max_bytes, "Largest request body in bytes")->capture_default_str();
+  cmd->add_option("--keep-alive", options->keep_alive_seconds, "Idle keep-alive in seconds")->capture_default_str();
+  cmd->add_option("--cors-origin", options->cors_origins, "Origin allowed to call the API from another site (repeatable; * = any)");
+  cmd->add_option("--tile-url", options->tile_url, "Online tile layer URL template for the page (default: offline basemap only)");
+  cmd->add_flag("--access-log", options->access_log, "One line per request on stderr");
+  cmd->callback([options] {
+    if (options->web_root.empty()) {
+#ifdef PK_SOURCE_DIR
+      const std::filesystem::path web = std::filesystem::path(PK_SOURCE_DIR) / "web";
+      if (std::filesystem::is_directory(web)) options->web_root = web.string();
+#endif
+    }
+    Status st = run_server(*options);
+    if (!st.is_ok()) fail("serve", st);
+  });
 }
 
 }  // namespace pk::cli

@@ -44,7 +44,9 @@ InputRun for_each_document(const std::string& command, const std::vector<std::st
         });
     if (!s.is_ok()) {
       ++run.failures;
-      fail_soft(command, s.with_context(file == "-" ? "stdin" : file));
+      // Readers usually name the input already; add it only when they did not.
+      const std::string name = file == "-" ? "stdin" : file;
+      fail_soft(command, s.message().find(name) == std::string::npos ? s.with_context(name) : s);
     }
   }
   return run;

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "pressekarte/stories.h"
+
 namespace pk {
 
 Result<std::unique_ptr<ArticleProcessor>> ArticleProcessor::open(const PipelineOptions& options) {
@@ -31,11 +33,12 @@ GeoparseResult ArticleProcessor::geoparse(const Article& article) const {
 
 namespace {
 
-// Collects processed records and writes them in atomic batches.
+// Collects processed records, writes them in atomic batches and assigns each new article its
+// story. A kill between a batch and its story ids is repaired by the next run's index rebuild.
 class BatchWriter {
  public:
-  BatchWriter(Store& store, std::size_t batch_size, IngestStats& stats)
-      : store_(store), batch_size_(batch_size == 0 ? 1 : batch_size), stats_(stats) {}
+  BatchWriter(Store& store, StoryIndex* stories, std::size_t batch_size, IngestStats& stats)
+      : store_(store), stories_(stories), batch_size_(batch_size == 0 ? 1 : batch_size), stats_(stats) {}
 
   Status add(ArticleRecord&& record) {
     batch_.push_back(std::move(record));
@@ -44,15 +47,27 @@ class BatchWriter {
 
   Status flush() {
     if (batch_.empty()) return Status::ok();
-    auto outcomes = store_.put_batch(batch_);
+    std::vector<std::int64_t> ids;
+    auto outcomes = store_.put_batch(batch_, &ids);
     if (!outcomes) return outcomes.status();
-    for (PutOutcome o : *outcomes) (o == PutOutcome::kInserted ? stats_.inserted : stats_.unchanged)++;
+    for (std::size_t i = 0; i < outcomes->size(); ++i) {
+      if ((*outcomes)[i] != PutOutcome::kInserted) {
+        ++stats_.unchanged;
+        continue;
+      }
+      ++stats_.inserted;
+      if (stories_ && i < ids.size()) {
+        StoryDecision d = stories_->add(ids[i], batch_[i].article, batch_[i].geo);
+        PK_RETURN_IF_ERROR(store_.set_story(ids[i], d.story_id));
+      }
+    }
     batch_.clear();
     return Status::ok();
   }
 
  private:
   Store& store_;
+  StoryIndex* stories_;
   std::size_t batch_size_;
   IngestStats& stats_;
   std::vector<ArticleRecord> batch_;
@@ -66,7 +81,13 @@ Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const Pi
   auto files = expand_inputs(paths);
   if (!files) return files.status();
   IngestStats stats;
-  BatchWriter writer(store, options.batch_size, stats);
+  std::unique_ptr<StoryIndex> stories;
+  if (options.stories) {
+    stories = std::make_unique<StoryIndex>();
+    auto rebuilt = rebuild_story_index(store, *stories, options.stories_since, /*persist=*/true);
+    if (!rebuilt) return rebuilt.status();
+  }
+  BatchWriter writer(store, stories.get(), options.batch_size, stats);
   Status store_error;
   IngestProgress p;
   p.total_inputs = files->size();
@@ -90,7 +111,7 @@ Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const Pi
     ++p.done_inputs;
     if (!read.is_ok()) {
       ++stats.skipped;
-      warn(read.with_context(file));
+      warn(read.message().find(file) == std::string::npos ? read.with_context(file) : read);
     }
     if (!store_error.is_ok()) return store_error;
     if (progress) progress(p);

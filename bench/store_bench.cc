@@ -1,0 +1,221 @@
+// store_bench: query latencies (p50/p99) of a populated store, with a plain table-scan
+// baseline in the same run, and the database size per article.
+//
+//   generate_articles --db D --count 100000 && store_bench --db D [--queries 200] [--baseline 10]
+// D is a SQLite path or a postgresql:// URL. docs/perf/store.md has the numbers.
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "article_gen.h"
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+struct Stats {
+  double p50 = 0, p99 = 0, mean = 0;
+  double hits = 0;
+};
+
+Stats measure(int n, const std::function<std::size_t(int)>& run) {
+  std::vector<double> ms;
+  double hits = 0;
+  for (int i = 0; i < n; ++i) {
+    auto t0 = clock_type::now();
+    hits += static_cast<double>(run(i));
+    ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  Stats s;
+  s.p50 = ms[ms.size() / 2];
+  s.p99 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(ms.size() * 0.99))];
+  for (double v : ms) s.mean += v / ms.size();
+  s.hits = hits / n;
+  return s;
+}
+
+void row(const char* name, const Stats& s, const char* note = "") {
+  std::printf("%-34s p50 %8.2f ms  p99 %8.2f ms  mean %8.2f ms  hits/query %6.1f %s\n", name, s.p50, s.p99, s.mean,
+              s.hits, note);
+  std::fflush(stdout);
+}
+
+// The baseline: the same question answered by scanning the articles table (no R*Tree, no
+// FTS, no region index).
+class Baseline {
+ public:
+  explicit Baseline(const std::string& db) : pg_(db.rfind("postgres", 0) == 0) {
+    if (pg_) {
+      pgc_ = PQconnectdb(db.c_str());
+      PQclear(PQexec(pgc_, "SET enable_indexscan = off; SET enable_bitmapscan = off; SET max_parallel_workers_per_gather = 0"));
+    } else {
+      sqlite3_open_v2(db.c_str(), &lite_, SQLITE_OPEN_READONLY, nullptr);
+    }
+  }
+  ~Baseline() {
+    if (pgc_) PQfinish(pgc_);
+    if (lite_) sqlite3_close(lite_);
+  }
+  std::size_t bbox(const pk::BBox& b, const std::string& like) {
+    std::string where = fmt::format("focus_lat BETWEEN {} AND {} AND focus_lon BETWEEN {} AND {}", b.south, b.north,
+                                    b.west, b.east);
+    if (!like.empty()) where += " AND doc LIKE '%" + like + "%'";
+    return run("SELECT id FROM articles" + std::string(pg_ ? "" : " NOT INDEXED") + " WHERE " + where +
+               " ORDER BY sort_ts DESC, id DESC LIMIT 50");
+  }
+  std::size_t region(const std::string& country, const std::string& admin1) {
+    return run(fmt::format("SELECT id FROM articles a{} WHERE EXISTS (SELECT 1 FROM mentions m JOIN places p ON p.id = "
+                           "m.place_id WHERE m.article_id = a.id AND p.country = '{}' AND p.admin1 = '{}') "
+                           "ORDER BY sort_ts DESC, id DESC LIMIT 50",
+                           pg_ ? "" : " NOT INDEXED", country, admin1));
+  }
+
+ private:
+  std::size_t run(const std::string& sql) {
+    std::size_t n = 0;
+    if (pg_) {
+      PGresult* r = PQexec(pgc_, sql.c_str());
+      n = PQntuples(r);
+      PQclear(r);
+    } else {
+      sqlite3_stmt* st = nullptr;
+      sqlite3_prepare_v2(lite_, sql.c_str(), -1, &st, nullptr);
+      while (sqlite3_step(st) == SQLITE_ROW) ++n;
+      sqlite3_finalize(st);
+    }
+    return n;
+  }
+  bool pg_;
+  PGconn* pgc_ = nullptr;
+  sqlite3* lite_ = nullptr;
+};
+
+double db_bytes(const std::string& db) {
+  if (db.rfind("postgres", 0) == 0) {
+    PGconn* c = PQconnectdb(db.c_str());
+    PGresult* r = PQexec(c, "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                            "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'");
+    double v = PQntuples(r) ? std::atof(PQgetvalue(r, 0, 0)) : 0;
+    PQclear(r);
+    PQfinish(c);
+    return v;
+  }
+  double total = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    struct stat st {};
+    if (stat((db + suffix).c_str(), &st) == 0) total += static_cast<double>(st.st_size);
+  }
+  return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db, gazetteer;
+  int queries = 200, baseline_queries = 10;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--db") db = next();
+    else if (a == "--queries") queries = std::atoi(next().c_str());
+    else if (a == "--baseline") baseline_queries = std::atoi(next().c_str());
+    else if (a == "--gazetteer") gazetteer = next();
+    else {
+      std::fprintf(stderr, "usage: store_bench --db PATH|URL [--queries N] [--baseline N] [--gazetteer FILE]\n");
+      return 2;
+    }
+  }
+  if (db.empty() || queries <= 0) {
+    std::fprintf(stderr, "store_bench: --db is required\n");
+    return 2;
+  }
+  pk::StoreOptions options;
+  options.db = db;
+  auto store = pk::Store::open(options);
+  if (!store) {
+    std::fprintf(stderr, "store_bench: %s\n", store.status().to_string().c_str());
+    return store.status().exit_code();
+  }
+  auto& s = **store;
+  long long n = s.count().value();
+  std::string source;
+  pk::bench::ArticleGenerator gen(pk::bench::load_places(gazetteer, &source), 99);
+  std::printf("store_bench: %s, %lld articles, places from %s\n", db.c_str(), n, source.c_str());
+  std::printf("size: %.1f MB, %.0f bytes/article\n", db_bytes(db) / 1e6, db_bytes(db) / std::max(1LL, n));
+
+  // Fixed random inputs so the baseline answers the same questions.
+  std::mt19937 rng(7);
+  std::vector<pk::bench::GenPlace> centres;
+  for (int i = 0; i < std::max(queries, baseline_queries); ++i) centres.push_back(gen.random_place());
+  const auto& nouns = gen.nouns();
+  auto word = [&](int i) { return nouns[300 + (i * 37) % 2700]; };  // ranks 300..3000: in ~0.1-1% of articles
+  auto box = [&](int i, double half_w, double half_h) {
+    const auto& c = centres[i];
+    return pk::BBox{std::max(-180.0, c.lon - half_w), std::max(-90.0, c.lat - half_h), std::min(180.0, c.lon + half_w),
+                    std::min(90.0, c.lat + half_h)};
+  };
+  const pk::BBox germany{5.8, 47.2, 15.1, 55.1}, world{-180, -90, 180, 90};
+  auto q_page = [&](pk::ArticleQuery q) -> std::size_t {
+    auto r = s.query(q);
+    if (!r) {
+      std::fprintf(stderr, "query failed: %s\n", r.status().to_string().c_str());
+      std::exit(1);
+    }
+    return r->items.size();
+  };
+
+  row("bbox world (zoom 0)", measure(queries, [&](int) { pk::ArticleQuery q; q.bbox = world; return q_page(q); }));
+  row("bbox Germany (zoom 5)", measure(queries, [&](int) { pk::ArticleQuery q; q.bbox = germany; return q_page(q); }));
+  row("bbox 2x1.5 deg (zoom 8)", measure(queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 1, 0.75); return q_page(q); }));
+  row("bbox 0.1x0.07 deg (zoom 12)", measure(queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 0.05, 0.035); return q_page(q); }));
+  row("bbox Germany, page 2 (cursor)", measure(queries, [&](int) {
+        pk::ArticleQuery q;
+        q.bbox = germany;
+        q.cursor = s.query(q)->next_cursor;
+        return q_page(q);
+      }), "(both pages)");
+  row("radius 25 km", measure(queries, [&](int i) {
+        pk::ArticleQuery q;
+        q.near_lat = centres[i].lat;
+        q.near_lon = centres[i].lon;
+        q.radius_km = 25;
+        return q_page(q);
+      }));
+  row("region admin1 (Bundesland)", measure(queries, [&](int i) {
+        pk::ArticleQuery q;
+        q.region = "admin1:" + centres[i].country + "." + centres[i].admin1;
+        return q_page(q);
+      }));
+  row("region country:DE", measure(queries, [&](int) { pk::ArticleQuery q; q.region = "country:DE"; return q_page(q); }));
+  row("text only", measure(queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); return q_page(q); }));
+  row("text + bbox Germany", measure(queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = germany; return q_page(q); }));
+  row("text + bbox 2x1.5 deg", measure(queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = box(i, 1, 0.75); return q_page(q); }));
+  row("text + bbox Germany, relevance", measure(queries, [&](int i) {
+        pk::ArticleQuery q;
+        q.text = word(i);
+        q.bbox = germany;
+        q.sort = "relevance";
+        return q_page(q);
+      }));
+  row("two words + bbox 2x1.5 deg", measure(queries, [&](int i) {
+        pk::ArticleQuery q;
+        q.text = word(i) + " " + word(i + 3);
+        q.bbox = box(i, 1, 0.75);
+        return q_page(q);
+      }));
+
+  std::printf("-- baseline: table scan, no spatial/text/region index (ids only, no article loading) --\n");
+  Baseline base(db);
+  row("SCAN bbox 2x1.5 deg", measure(baseline_queries, [&](int i) { return base.bbox(box(i, 1, 0.75), ""); }));
+  row("SCAN bbox 0.1x0.07 deg", measure(baseline_queries, [&](int i) { return base.bbox(box(i, 0.05, 0.035), ""); }));
+  row("SCAN region admin1", measure(baseline_queries, [&](int i) { return base.region(centres[i].country, centres[i].admin1); }));
+  row("SCAN text LIKE + bbox 2x1.5 deg", measure(baseline_queries, [&](int i) { return base.bbox(box(i, 1, 0.75), word(i)); }));
+  return 0;
+}

@@ -1,0 +1,673 @@
+#include "html_content.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "article_parts.h"
+#include "pressekarte/text.h"
+
+namespace pk::html {
+namespace {
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles)
+    if (s.find(n) != std::string_view::npos) return true;
+  return false;
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return r;
+}
+
+bool is_block_tag(std::string_view t) {
+  static constexpr std::string_view kTags[] = {
+      "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
+      "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+      "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody",
+      "thead", "tfoot", "tr", "td", "th", "ul", "center", "summary", "caption", "body"};
+  for (std::string_view k : kTags)
+    if (t == k) return true;
+  return false;
+}
+
+int heading_level(std::string_view t) {
+  if (t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6') return t[1] - '0';
+  return 0;
+}
+
+// Class/id words that mark boilerplate, and words that rescue an element anyway.
+bool negative_hint(std::string_view ci) {
+  return contains_any(ci, {"comment", "footer", "sidebar", "side-bar", "menu", "navbar",
+                           "navigation", "breadcrumb", "related", "teaser-list", "share",
+                           "sharing", "social", "cookie", "consent", "gdpr", "newsletter",
+                           "banner", "advert", "sponsor", "promo", "popup", "modal",
+                           "pagination", "pager", "subscribe", "paywall", "skyscraper",
+                           "disqus", "shoutbox", "masthead", "recommend",
+                           "outbrain", "taboola", "tags", "tagcloud", "author-bio",
+                           "meta-nav", "skip-link", "print-only", "hidden", "-ad-",
+                           "ad-slot", "adslot", "ad-container", "ad_container", "ads-",
+                           "mehr-zum-thema", "more-from", "read-more", "weiterlesen",
+                           "login", "signup", "toolbar", "rating", "rss", "jump", "overlay"});
+}
+
+bool positive_hint(std::string_view ci) {
+  return contains_any(ci, {"article", "content", "story", "entry", "post-body", "postbody",
+                           "main", "text", "body", "blog", "artikel", "beitrag", "page"});
+}
+
+bool strong_positive(std::string_view ci) {
+  return contains_any(ci, {"article-body", "articlebody", "article__body", "article-text",
+                           "story-body", "storybody", "entry-content", "post-content",
+                           "artikeltext", "article-content", "main-content", "maincontent"});
+}
+
+bool lead_hint(std::string_view ci) {
+  return contains_any(ci, {"lead", "intro", "teaser", "summary", "standfirst", "abstract",
+                           "excerpt", "description", "subtitle", "deck"});
+}
+
+struct Stats {
+  std::uint32_t text = 0;      // visible characters (non-space bytes) in the subtree
+  std::uint32_t link = 0;      // of which inside <a>
+  std::uint32_t commas = 0;
+  std::uint32_t paragraphs = 0;  // <p> with text
+  std::uint32_t list_items = 0;
+  std::uint32_t images = 0;
+  std::uint32_t inputs = 0;
+  bool block_child = false;    // has a block-level element child
+  std::uint32_t inline_text = 0;    // text in child text nodes and inline children (loose text)
+  std::uint32_t inline_commas = 0;
+  std::uint32_t inline_link = 0;
+  std::uint32_t inline_br = 0;      // <br> children: "<br><br>" separates virtual paragraphs
+};
+
+class Extractor {
+ public:
+  Extractor(const Document& doc, const ContentOptions& options) : doc_(doc), options_(options) {}
+
+  Content run() {
+    mark_removed();
+    compute_stats();
+    std::vector<NodeId> roots = options_.fragment ? std::vector<NodeId>{body()} : pick_content();
+    // Pages that are not one article (a product page, a portal section) spread their text over
+    // several boxes: when the chosen container holds under half of the page's good paragraphs,
+    // read the whole page instead (boilerplate is removed either way).
+    if (!options_.fragment && good_text_in({body()}) > 3 * good_text_in(roots) + 400)
+      roots = {body()};
+    Content c;
+    for (NodeId r : roots) read_blocks(r, c);
+    if (!options_.fragment && c.text_chars < 200) {
+      // Nothing convincing: read the whole body, still without the removed boilerplate.
+      Content all;
+      read_blocks(body(), all);
+      if (all.text_chars > c.text_chars) c = std::move(all);
+    }
+    return c;
+  }
+
+ private:
+  NodeId body() const {
+    NodeId b = doc_.find_first("body");
+    return b == kNoNode ? doc_.root() : b;
+  }
+
+  std::string class_id(NodeId id) const {
+    std::string s = lower(doc_.attr(id, "class"));
+    s += ' ';
+    s += lower(doc_.attr(id, "id"));
+    return s;
+  }
+
+  bool hidden(NodeId id) const {
+    if (doc_.has_attr(id, "hidden")) return true;
+    std::string_view style = doc_.attr(id, "style");
+    if (!style.empty()) {
+      std::string s = lower(style);
+      s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+      if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
+        return true;
+    }
+    return false;
+  }
+
+  bool boilerplate(NodeId id) const {
+    const Node& n = doc_.node(id);
+    std::string_view t = n.tag;
+    if (is_invisible_tag(t) || t == "dialog" || t == "menu") return true;
+    if (hidden(id)) return true;
+    std::string_view role = doc_.attr(id, "role");
+    if (role == "dialog" || role == "alertdialog" || role == "search") return true;
+    // Page regions are boilerplate unless the article itself sits inside them (some templates
+    // wrap the whole page in <aside> or <header>).
+    bool holds_article = raw_[id].article_marker || raw_[id].max_p >= 150;
+    if ((t == "nav" || t == "footer" || t == "aside" || role == "navigation" ||
+         role == "complementary" || role == "banner" || role == "contentinfo" || role == "menu" ||
+         role == "menubar") && !holds_article)
+      return true;
+    if (options_.fragment) return false;
+    if (t == "header" && !holds_article) return true;
+    if (t == "body" || t == "html" || t == "article" || t == "main" || t == "a") return false;
+    std::string ci = class_id(id);
+    if (ci.size() <= 1) return false;
+    // An element holding most of the page's paragraph text is the content, whatever its class
+    // says ("tab-menu" around a product text) — except comment threads.
+    bool most_text = (raw_[id].p_text * 2 > raw_[0].p_text && raw_[0].p_text > 0) ||
+                     raw_text_[id] * 2 > total_text_;
+    if (contains_any(ci, {"comment", "disqus", "cookie", "consent"}) && !raw_[id].article_marker &&
+        !strong_positive(ci))
+      return true;
+    if (negative_hint(ci) && !strong_positive(ci) && !raw_[id].article_marker && !most_text &&
+        !contains_any(ci, {"article", "content", "main", "story", "body", "entry"}))
+      return true;
+    return false;
+  }
+
+  // Facts about each subtree before anything is removed, to protect the article itself.
+  struct Raw {
+    std::uint32_t max_p = 0;       // longest <p> text (non-space bytes)
+    std::uint32_t p_text = 0;      // text inside <p> elements
+    bool article_marker = false;   // holds <article>, <main>, itemprop=articleBody or an Article itemtype
+  };
+  void compute_raw() {
+    raw_.assign(doc_.size(), Raw{});
+    raw_text_.assign(doc_.size(), 0);
+    total_text_ = 0;
+    std::vector<std::uint32_t> text(doc_.size(), 0);
+    for (NodeId id = static_cast<NodeId>(doc_.size()); id-- > 1;) {
+      const Node& n = doc_.node(id);
+      Raw& r = raw_[id];
+      if (n.kind == Node::Kind::kText) {
+        for (char c : n.text)
+          if (c != ' ' && c != '\n' && c != '\t' && c != '\r') ++text[id];
+      } else if (n.kind == Node::Kind::kElement) {
+        if (is_invisible_tag(n.tag)) {
+          text[id] = 0;
+          r = Raw{};
+          continue;
+        }
+        if (n.tag == "p") r.max_p = std::max(r.max_p, text[id]);
+        if (n.tag == "article" || n.tag == "main") r.article_marker = true;
+        std::string_view ip = doc_.attr(id, "itemprop");
+        if (ip == "articleBody" || ip == "articlebody") r.article_marker = true;
+        std::string_view it = doc_.attr(id, "itemtype");
+        if (it.find("Article") != std::string_view::npos || it.find("BlogPosting") != std::string_view::npos)
+          r.article_marker = true;
+      }
+      Raw& p = raw_[n.parent];
+      text[n.parent] += text[id];
+      raw_text_[id] = text[id];
+      if (n.parent == 0) total_text_ += text[id];
+      p.max_p = std::max(p.max_p, r.max_p);
+      if (n.tag != "p") p.p_text += r.p_text;
+      else p.p_text += text[id];
+      p.article_marker = p.article_marker || r.article_marker;
+    }
+  }
+
+  void mark_removed() {
+    compute_raw();
+    removed_.assign(doc_.size(), 0);
+    for (NodeId id = 1; id < doc_.size(); ++id) {
+      const Node& n = doc_.node(id);
+      if (removed_[n.parent]) {
+        removed_[id] = 1;
+        continue;
+      }
+      if (n.kind == Node::Kind::kElement && boilerplate(id)) removed_[id] = 1;
+    }
+  }
+
+  // Bottom-up sums: node ids are in document (pre-)order, so children come after parents.
+  void compute_stats() {
+    stats_.assign(doc_.size(), Stats{});
+    in_link_.assign(doc_.size(), 0);
+    for (NodeId id = 1; id < doc_.size(); ++id) {
+      const Node& n = doc_.node(id);
+      in_link_[id] = in_link_[n.parent] || n.tag == "a";
+    }
+    for (NodeId id = static_cast<NodeId>(doc_.size()); id-- > 1;) {
+      const Node& n = doc_.node(id);
+      Stats& s = stats_[id];
+      if (removed_[id]) continue;
+      if (n.kind == Node::Kind::kText) {
+        for (char c : n.text) {
+          if (c != ' ' && c != '\n' && c != '\t' && c != '\r') ++s.text;
+          if (c == ',') ++s.commas;
+        }
+        if (in_link_[id]) s.link = s.text;
+      } else {
+        if (n.tag == "p" && s.text > 0) ++s.paragraphs;
+        if (n.tag == "li") ++s.list_items;
+        if (n.tag == "img") ++s.images;
+        if (n.tag == "input" || n.tag == "select" || n.tag == "textarea") ++s.inputs;
+      }
+      Stats& p = stats_[n.parent];
+      p.text += s.text;
+      p.link += s.link;
+      p.commas += s.commas;
+      p.paragraphs += s.paragraphs;
+      p.list_items += s.list_items;
+      p.images += s.images;
+      p.inputs += s.inputs;
+      if (n.kind == Node::Kind::kElement && is_block_tag(n.tag)) {
+        p.block_child = true;
+      } else {
+        p.inline_text += s.text;
+        p.inline_commas += s.commas;
+        p.inline_link += s.link;
+        if (n.tag == "br") ++p.inline_br;
+      }
+    }
+  }
+
+  double link_density(NodeId id) const {
+    const Stats& s = stats_[id];
+    return s.text == 0 ? 0.0 : static_cast<double>(s.link) / s.text;
+  }
+
+  double initial_score(NodeId id) const {
+    std::string_view t = doc_.node(id).tag;
+    double s = 0;
+    if (t == "div" || t == "article" || t == "section" || t == "main") s = 5;
+    else if (t == "pre" || t == "td" || t == "blockquote") s = 3;
+    else if (t == "address" || t == "ol" || t == "ul" || t == "dl" || t == "dd" || t == "dt" ||
+             t == "li" || t == "form")
+      s = -3;
+    else if (heading_level(t) || t == "th")
+      s = -5;
+    if (t == "article" || t == "main") s += 10;
+    std::string ci = class_id(id);
+    if (strong_positive(ci)) s += 35;
+    else if (positive_hint(ci)) s += 25;
+    if (negative_hint(ci)) s -= 25;
+    std::string_view ip = doc_.attr(id, "itemprop");
+    if (ip == "articleBody" || ip == "articlebody") s += 50;
+    return s;
+  }
+
+  bool paragraph_like(NodeId id) const {
+    const Node& n = doc_.node(id);
+    if (n.kind != Node::Kind::kElement || removed_[id]) return false;
+    std::string_view t = n.tag;
+    if (t == "p" || t == "pre") return true;
+    if ((t == "td" || t == "div" || t == "section" || t == "span" || t == "font" || t == "blockquote" ||
+         t == "dd") && !stats_[id].block_child && stats_[id].inline_br < 2)
+      return true;
+    return false;
+  }
+
+  std::vector<NodeId> pick_content() {
+    score_.assign(doc_.size(), 0.0);
+    std::vector<std::uint8_t> is_candidate(doc_.size(), 0);
+    std::vector<NodeId> candidates;
+    auto touch = [&](NodeId a) {
+      if (!is_candidate[a]) {
+        is_candidate[a] = 1;
+        score_[a] = initial_score(a);
+        candidates.push_back(a);
+      }
+    };
+    for (NodeId id = 1; id < doc_.size(); ++id) {
+      const Stats& s = stats_[id];
+      std::uint32_t text = s.text, commas = s.commas;
+      double ld = link_density(id);
+      NodeId a = doc_.node(id).parent;
+      if (!paragraph_like(id)) {
+        // Loose text between blocks ("<div>text<br>text<div>box</div></div>") is a paragraph
+        // of its container, as if wrapped in <p>.
+        if (removed_[id] || doc_.node(id).kind != Node::Kind::kElement ||
+            (!s.block_child && s.inline_br < 2) || s.inline_text < 25)
+          continue;
+        text = s.inline_text;
+        commas = s.inline_commas;
+        ld = static_cast<double>(s.inline_link) / s.inline_text;
+        a = id;
+      }
+      if (text < 25) continue;
+      // Text split by <br><br> counts as that many paragraphs (readability turns them into <p>).
+      double paras = a == id ? std::max(1.0, std::min(s.inline_br / 2.0, text / 80.0)) : 1.0;
+      double sc = (paras + commas + std::min(std::floor(text / 100.0), 3.0 * paras)) * (1.0 - ld);
+      for (int level = 0; level < 5 && a != kNoNode && a != 0; ++level) {
+        if (doc_.node(a).kind != Node::Kind::kElement) break;
+        touch(a);
+        double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        score_[a] += sc / div;
+        a = doc_.node(a).parent;
+      }
+    }
+    NodeId top = kNoNode;
+    double best = -1e9;
+    for (NodeId c : candidates) {
+      score_[c] *= (1.0 - link_density(c));
+      if (score_[c] > best) {
+        best = score_[c];
+        top = c;
+      }
+    }
+    if (top == kNoNode) return {body()};
+    // Readability: a parent that scores higher than a third of the top is the better container.
+    double last = score_[top];
+    double threshold = last / 3;
+    for (NodeId p = doc_.node(top).parent; p != kNoNode && p != 0 && doc_.node(p).tag != "body";
+         p = doc_.node(p).parent) {
+      if (!is_candidate[p]) continue;
+      if (score_[p] < threshold) break;
+      if (score_[p] > last) {
+        top = p;
+        break;
+      }
+      last = score_[p];
+    }
+    // A lone child says nothing: its parent holds the same content plus perhaps more.
+    while (doc_.node(top).parent != kNoNode && doc_.node(doc_.node(top).parent).tag != "body" &&
+           doc_.node(top).parent != 0 && element_children(doc_.node(top).parent) == 1)
+      top = doc_.node(top).parent;
+
+    // The head of the enclosing <article> (a subtitle or teaser before the body) belongs to the
+    // text; only real paragraphs from it, not bylines, dates or photo captions.
+    std::vector<NodeId> head;
+    {
+      NodeId a = doc_.node(top).parent;
+      for (int level = 0; level < 4 && a != kNoNode && a != 0; ++level, a = doc_.node(a).parent) {
+        const Node& an = doc_.node(a);
+        bool article = an.tag == "article" || doc_.attr(a, "itemtype").find("Article") != std::string_view::npos;
+        if (!article) continue;
+        if (removed_[a]) break;
+        for (NodeId k = a + 1; k < top; ++k) {
+          const Node& kn = doc_.node(k);
+          if (removed_[k] || kn.kind != Node::Kind::kElement) continue;
+          if (kn.tag == "figure" || kn.tag == "figcaption") {
+            k = last_descendant(k);
+            continue;
+          }
+          if (kn.tag != "p" && !(lead_hint(class_id(k)) && !stats_[k].block_child)) continue;
+          if (stats_[k].text < 50 || link_density(k) > 0.3) continue;
+          if (contains_any(class_id(k), {"caption", "credit", "byline", "author", "date", "meta"})) continue;
+          head.push_back(k);
+          k = last_descendant(k);
+        }
+        break;
+      }
+    }
+    std::vector<NodeId> roots;
+    NodeId parent = doc_.node(top).parent;
+    if (parent == kNoNode || parent == 0) return {top};
+    double sib_threshold = std::max(10.0, score_[top] * 0.2);
+    std::string top_class(doc_.attr(top, "class"));
+    for (NodeId s = doc_.node(parent).first_child; s != kNoNode; s = doc_.node(s).next_sibling) {
+      if (s == top) {
+        roots.push_back(s);
+        continue;
+      }
+      const Node& sn = doc_.node(s);
+      if (sn.kind != Node::Kind::kElement || removed_[s]) continue;
+      double bonus = (!top_class.empty() && doc_.attr(s, "class") == top_class) ? score_[top] * 0.2 : 0;
+      bool append = is_candidate[s] && score_[s] + bonus >= sib_threshold;
+      if (!append && (sn.tag == "p" || !stats_[s].block_child)) {
+        double ld = link_density(s);
+        const Stats& st = stats_[s];
+        if (st.text > 80 && ld < 0.25) append = true;
+        else if (st.text > 0 && st.text < 80 && ld == 0 && sn.tag == "p") {
+          std::string t = collapse_whitespace(doc_.text_of(s));
+          append = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+        }
+      }
+      if (append) roots.push_back(s);
+    }
+    std::vector<NodeId> head_kept;
+    for (NodeId h : head) {
+      bool inside = false;
+      for (NodeId a = h; a != kNoNode && !inside; a = doc_.node(a).parent)
+        inside = std::find(roots.begin(), roots.end(), a) != roots.end();
+      if (!inside) head_kept.push_back(h);
+    }
+    roots.insert(roots.begin(), head_kept.begin(), head_kept.end());
+    return roots;
+  }
+
+  // Text of good paragraphs (long, few links) inside the given subtrees.
+  std::size_t good_text_in(const std::vector<NodeId>& roots) const {
+    std::size_t total = 0;
+    for (NodeId r : roots) {
+      for (NodeId n = r; n != kNoNode;) {
+        if (removed_[n] && n != r) {
+          n = doc_.skip_subtree(n, r);
+          continue;
+        }
+        const Stats& s = stats_[n];
+        if (paragraph_like(n) && s.text >= 80 && link_density(n) < 0.25) {
+          total += s.text;
+          n = doc_.skip_subtree(n, r);
+          continue;
+        }
+        if (doc_.node(n).kind == Node::Kind::kElement && s.inline_text >= 80 &&
+            s.inline_link * 4 < s.inline_text)
+          total += s.inline_text;
+        n = doc_.next_in_subtree(n, r);
+      }
+    }
+    return total;
+  }
+
+  NodeId last_descendant(NodeId id) const {
+    NodeId next = doc_.skip_subtree(id, 0);
+    return next == kNoNode ? static_cast<NodeId>(doc_.size() - 1) : next - 1;
+  }
+
+  std::size_t element_children(NodeId id) const {
+    std::size_t n = 0;
+    for (NodeId c = doc_.node(id).first_child; c != kNoNode; c = doc_.node(c).next_sibling) {
+      const Node& cn = doc_.node(c);
+      if (cn.kind == Node::Kind::kElement && !removed_[c]) ++n;
+      if (cn.kind == Node::Kind::kText && stats_[c].text > 0) return 2;
+    }
+    return n;
+  }
+
+  // Readability's conditional cleaning, per container inside the content: link farms, lists
+  // of teasers, image galleries and forms go.
+  bool clutter(NodeId id) const {
+    const Node& n = doc_.node(id);
+    std::string_view t = n.tag;
+    if (!(t == "div" || t == "section" || t == "ul" || t == "ol" || t == "table" || t == "dl" ||
+          t == "form" || t == "aside" || t == "center"))
+      return false;
+    const Stats& s = stats_[id];
+    if (s.text == 0) return false;
+    std::string ci = class_id(id);
+    double weight = (strong_positive(ci) ? 35 : positive_hint(ci) ? 25 : 0) - (negative_hint(ci) ? 25 : 0);
+    if (s.commas >= 10) return false;
+    double ld = link_density(id);
+    bool list = t == "ul" || t == "ol" || t == "dl";
+    if (weight < 25 && ld > 0.33 && s.text < 2000) return true;
+    if (weight >= 25 && ld > 0.5) return true;
+    if (!list && s.list_items > s.paragraphs + 3 && ld > 0.2) return true;
+    if (s.inputs > s.paragraphs / 3 + 1) return true;
+    return false;
+  }
+
+  void flush(Content& c, std::string& buf, std::uint32_t link_chars, NodeId block) {
+    std::string text = collapse_whitespace(buf);
+    buf.clear();
+    if (text.empty()) return;
+    const Node& n = doc_.node(block);
+    Block b;
+    int level = heading_level(n.tag);
+    if (level) {
+      b.kind = Block::Kind::kHeading;
+      b.heading_level = level;
+    } else if (n.tag == "li" || n.tag == "dd" || n.tag == "dt") {
+      b.kind = Block::Kind::kListItem;
+    } else if (n.tag == "blockquote") {
+      b.kind = Block::Kind::kQuote;
+    } else if (n.tag == "pre") {
+      b.kind = Block::Kind::kPre;
+    } else if (n.tag == "td" || n.tag == "th") {
+      b.kind = Block::Kind::kCell;
+    }
+    std::size_t chars = codepoint_count(text);
+    // Link-only blocks inside lists and boxes are navigation; inside a paragraph they are text.
+    if ((link_chars * 2 > chars && b.kind != Block::Kind::kParagraph && b.kind != Block::Kind::kHeading) ||
+        (link_chars * 10 > chars * 9 && n.tag != "p" && chars < 100)) {
+      if (c.blocks_before_gap.empty() || c.blocks_before_gap.back() != c.blocks.size())
+        c.blocks_before_gap.push_back(c.blocks.size());
+      return;
+    }
+    b.lead_hint = lead_hint(class_id(block));
+    b.text = std::move(text);
+    c.text_chars += chars;
+    c.blocks.push_back(std::move(b));
+  }
+
+  void read_figure(NodeId fig, Content& c) {
+    std::string caption, credit;
+    for (NodeId n = doc_.node(fig).first_child; n != kNoNode;) {
+      const Node& nd = doc_.node(n);
+      if (nd.kind == Node::Kind::kElement) {
+        std::string ci = class_id(n);
+        if (contains_any(ci, {"credit", "copyright", "source", "author", "photographer"}) &&
+            nd.tag != "figcaption") {
+          if (credit.empty()) credit = collapse_whitespace(doc_.text_of(n));
+          n = doc_.skip_subtree(n, fig);
+          continue;
+        }
+        if (nd.tag == "figcaption") {
+          // Credits inside the caption in their own element.
+          std::string cap;
+          for (NodeId k = nd.first_child; k != kNoNode;) {
+            const Node& kn = doc_.node(k);
+            if (kn.kind == Node::Kind::kElement && !removed_[k] &&
+                contains_any(class_id(k), {"credit", "copyright", "source", "author", "photographer"})) {
+              if (credit.empty()) credit = collapse_whitespace(doc_.text_of(k));
+              k = doc_.skip_subtree(k, n);
+              continue;
+            }
+            if (kn.kind == Node::Kind::kText) cap += kn.text;
+            if (kn.kind == Node::Kind::kElement && (is_invisible_tag(kn.tag))) {
+              k = doc_.skip_subtree(k, n);
+              continue;
+            }
+            if (kn.kind == Node::Kind::kElement && is_block_tag(kn.tag)) cap += ' ';
+            k = doc_.next_in_subtree(k, n);
+          }
+          caption += ' ' + cap;
+          n = doc_.skip_subtree(n, fig);
+          continue;
+        }
+      }
+      n = doc_.next_in_subtree(n, fig);
+    }
+    caption = collapse_whitespace(caption);
+    if (caption.empty() && credit.empty()) return;
+    parts::CaptionCredit cc = parts::split_photo_credit(caption);
+    Image img;
+    img.caption = cc.caption;
+    img.credit = !cc.credit.empty() ? cc.credit : credit;
+    if (!credit.empty() && !cc.credit.empty() && credit != cc.credit) img.credit = cc.credit;
+    // A separate credit element often repeats the prefix ("Foto: dpa").
+    if (img.credit == credit && !credit.empty()) {
+      parts::CaptionCredit only = parts::split_photo_credit(credit);
+      if (!only.credit.empty() && only.caption.empty()) img.credit = only.credit;
+    }
+    c.images.push_back(std::move(img));
+  }
+
+  void read_blocks(NodeId root, Content& c) {
+    std::string buf;
+    std::uint32_t link_chars = 0;
+    std::vector<NodeId> open;  // enclosing block elements, innermost last
+    NodeId current_block = root;
+    // Iterative walk with explicit exits: when leaving a block element, flush.
+    NodeId n = root;
+    auto enter_block = [&](NodeId id) {
+      flush(c, buf, link_chars, current_block);
+      link_chars = 0;
+      open.push_back(current_block);
+      current_block = id;
+    };
+    auto leave_block = [&]() {
+      flush(c, buf, link_chars, current_block);
+      link_chars = 0;
+      current_block = open.back();
+      open.pop_back();
+    };
+    // Walk: visit node; descend; on the way up, leave blocks.
+    std::vector<NodeId> path;
+    while (n != kNoNode) {
+      const Node& nd = doc_.node(n);
+      bool descend = false;
+      if (removed_[n] && n != root) {
+        if (raw_text_[n] > 40) c.blocks_before_gap.push_back(c.blocks.size());
+      } else if (nd.kind == Node::Kind::kText) {
+        buf += nd.text;
+        if (in_link_[n]) link_chars += static_cast<std::uint32_t>(codepoint_count(collapse_whitespace(nd.text)));
+      } else if (nd.kind == Node::Kind::kElement) {
+        if (nd.tag == "figure") {
+          read_figure(n, c);
+        } else if (n != root && clutter(n)) {
+          c.blocks_before_gap.push_back(c.blocks.size());  // a teaser list or link box went here
+        } else if (nd.tag == "br" || nd.tag == "hr") {
+          flush(c, buf, link_chars, current_block);
+          link_chars = 0;
+        } else if (nd.tag == "img") {
+          // images outside <figure> carry no caption we can trust
+        } else {
+          descend = nd.first_child != kNoNode;
+          if (descend) {
+            bool block = is_block_tag(nd.tag) || n == root;
+            path.push_back(block ? n : kNoNode);
+            if (block) enter_block(n);
+            n = nd.first_child;
+            continue;
+          }
+        }
+      }
+      // Move to next sibling, closing finished ancestors.
+      while (true) {
+        if (n == root) {
+          n = kNoNode;
+          break;
+        }
+        if (doc_.node(n).next_sibling != kNoNode) {
+          n = doc_.node(n).next_sibling;
+          break;
+        }
+        n = doc_.node(n).parent;
+        NodeId b = path.back();
+        path.pop_back();
+        if (b != kNoNode) leave_block();
+        if (n == root) {
+          n = kNoNode;
+          break;
+        }
+      }
+    }
+    while (!path.empty()) {
+      if (path.back() != kNoNode) leave_block();
+      path.pop_back();
+    }
+    flush(c, buf, link_chars, current_block);
+  }
+
+  const Document& doc_;
+  const ContentOptions& options_;
+  std::vector<Raw> raw_;
+  std::vector<std::uint32_t> raw_text_;
+  std::uint32_t total_text_ = 0;
+  std::vector<std::uint8_t> removed_;
+  std::vector<std::uint8_t> in_link_;
+  std::vector<Stats> stats_;
+  std::vector<double> score_;
+};
+
+}  // namespace
+
+Content extract_content(const Document& doc, const ContentOptions& options) {
+  return Extractor(doc, options).run();
+}
+
+}  // namespace pk::html

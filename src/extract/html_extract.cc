@@ -1,0 +1,372 @@
+#include "html_extract.h"
+
+#include <algorithm>
+#include <cctype>
+
+
+#include "article_parts.h"
+#include "html_article.h"
+#include "html_charset.h"
+#include "html_content.h"
+#include "html_dom.h"
+#include "html_meta.h"
+#include "language.h"
+#include "pressekarte/text.h"
+
+namespace pk {
+namespace html {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return r;
+}
+
+// Compares two texts ignoring case and white space.
+std::string norm(std::string_view s) { return to_lower_simple(collapse_whitespace(s)); }
+
+bool starts_similar(const std::string& a, const std::string& b) {
+  std::string na = norm(a), nb = norm(b);
+  if (na.empty() || nb.empty()) return false;
+  std::size_t n = std::min<std::size_t>({na.size(), nb.size(), 80});
+  if (n < 20 && na != nb) return false;
+  return na.compare(0, n, nb, 0, n) == 0;
+}
+
+std::string host_of(std::string_view url) {
+  std::size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  std::string_view rest = url.substr(p + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  std::size_t at = rest.find('@');
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  std::string h = lower(rest);
+  if (h.rfind("www.", 0) == 0) h = h.substr(4);
+  return h;
+}
+
+std::string resolve_url(const std::string& href, std::string_view base) {
+  if (href.empty() || href.find("://") != std::string::npos) return href;
+  std::size_t p = base.find("://");
+  if (p == std::string_view::npos) return href;
+  std::string scheme(base.substr(0, p));
+  if (href.rfind("//", 0) == 0) return scheme + ":" + href;
+  std::size_t host_end = base.find('/', p + 3);
+  std::string origin(base.substr(0, host_end));
+  if (href[0] == '/') return origin + href;
+  return href;
+}
+
+// Text search for a date when the metadata has none: short text nodes near words like
+// "date"/"datum"/"published" first, then any short text node with a plausible date.
+std::string date_from_text(const Document& doc) {
+  std::string fallback, weak;
+  for (NodeId id = 0; id < doc.size(); ++id) {
+    const Node& n = doc.node(id);
+    if (n.kind != Node::Kind::kText) continue;
+    if (n.text.size() < 6 || n.text.size() > 160) continue;
+    const Node& parent = doc.node(n.parent);
+    if (is_invisible_tag(parent.tag)) continue;
+    bool has_year = false;
+    for (std::size_t i = 0; i + 4 <= n.text.size() && !has_year; ++i) {
+      if ((n.text[i] == '1' && n.text[i + 1] == '9') || (n.text[i] == '2' && n.text[i + 1] == '0'))
+        has_year = std::isdigit(static_cast<unsigned char>(n.text[i + 2])) &&
+                   std::isdigit(static_cast<unsigned char>(n.text[i + 3]));
+    }
+    if (!has_year) continue;
+    std::string d = parts::normalize_date(n.text);
+    if (d.empty()) continue;
+    // Readers' comments and "last changed" notes are a last resort, not the publication date.
+    if (in_comment_thread(doc, n.parent)) {
+      if (weak.empty()) weak = d;
+      continue;
+    }
+    std::string ci = lower(doc.attr(n.parent, "class")) + " " + lower(doc.attr(n.parent, "id"));
+    NodeId gp = parent.parent;
+    if (gp != kNoNode) ci += " " + lower(doc.attr(gp, "class"));
+    std::string lt = to_lower_simple(n.text);
+    bool labelled = false;
+    for (std::string_view label : {"veröffentlicht", "erstellt am", "publiziert", "published", "posted",
+                                   "erschienen", "datum:", "stand:", "publié", "pubblicato", "publicado"})
+      labelled = labelled || lt.find(label) != std::string::npos;
+    // "Letzte Änderung: …", "Aktuelle Zeit: …", "last modified on …": not the publication.
+    bool other_date = false;
+    for (std::string_view label : {"änderung", "geändert", "aktuelle zeit", "modified", "last edited",
+                                   "updated", "aktualisiert"})
+      other_date = other_date || lt.find(label) != std::string::npos;
+    if (other_date && !labelled) {
+      if (weak.empty()) weak = d;
+      continue;
+    }
+    if (labelled || ci.find("date") != std::string::npos || ci.find("time") != std::string::npos ||
+        ci.find("datum") != std::string::npos || ci.find("publish") != std::string::npos ||
+        ci.find("meta") != std::string::npos || ci.find("posted") != std::string::npos)
+      return d;
+    if (fallback.empty()) fallback = d;
+  }
+  return !fallback.empty() ? fallback : weak;
+}
+
+// Last resorts when neither metadata nor page text gave a date.
+// 1. A publication-date key in a page script's data ("publishedDate":"2016-11-04T20:37:27Z"):
+//    many pages carry their article record as JSON for their own scripts.
+std::string date_from_script_data(std::string_view html) {
+  static constexpr std::string_view kKeys[] = {
+      "\"datePublished\"", "\"publishedDate\"", "\"published_at\"", "\"publishDate\"",
+      "\"publicationDate\"", "\"publishedAt\"", "\"publication_date\"", "\"createdAt\"",
+      "\"created_at\"", "\"dateCreated\""};
+  for (std::string_view key : kKeys) {
+    std::size_t at = html.find(key);
+    if (at == std::string_view::npos) continue;
+    std::size_t i = at + key.size();
+    while (i < html.size() && (html[i] == ' ' || html[i] == ':')) ++i;
+    if (i >= html.size() || html[i] != '"') continue;
+    std::size_t end = html.find('"', i + 1);
+    if (end == std::string_view::npos || end - i > 40) continue;
+    std::string d = parts::normalize_date(html.substr(i + 1, end - i - 1));
+    if (!d.empty()) return d;
+  }
+  return {};
+}
+
+// 2. The dated folder of the page's canonical URL or its share image
+//    (".../uploads/2019/06/27/photo.jpg"): the day the article was filed.
+std::string date_from_page_urls(const Document& doc, const std::string& canonical) {
+  if (std::string d = date_from_url(canonical); !d.empty()) return d;
+  for (NodeId id = 0; id < doc.size(); ++id) {
+    const Node& n = doc.node(id);
+    if (n.kind != Node::Kind::kElement || n.tag != "meta") continue;
+    std::string key = lower(doc.attr(id, "property"));
+    if (key.empty()) key = lower(doc.attr(id, "name"));
+    if (key != "og:image" && key != "twitter:image") continue;
+    if (std::string d = date_from_url(doc.attr(id, "content")); !d.empty()) return d;
+  }
+  return {};
+}
+
+bool is_time_or_date_only(const std::string& t) {
+  if (t.size() > 40) return false;
+  std::size_t letters = 0, digits = 0;
+  for (unsigned char c : t) {
+    if (std::isdigit(c)) ++digits;
+    else if (std::isalpha(c)) ++letters;
+  }
+  if (digits == 0) return false;
+  if (!parts::normalize_date(t).empty() && letters <= 14) return true;
+  // "05:28 Uhr", "3:59 PM"
+  return t.find(':') != std::string::npos && letters <= 3 && digits <= 4;
+}
+
+bool is_label(const std::string& t) {
+  std::string l = norm(t);
+  while (!l.empty() && (l.back() == ':' || l.back() == '-' || l.back() == ' ')) l.pop_back();
+  while (!l.empty() && (l.front() == '-' || l.front() == ' ')) l.erase(0, 1);
+  static constexpr std::string_view kLabels[] = {
+      "anzeige", "werbung", "advertisement", "sponsored", "beitragsbild", "teilen", "share",
+      "drucken", "print", "mehr zum thema", "das könnte sie auch interessieren",
+      "auch interessant", "ähnliche beiträge", "verwandte artikel", "related", "related posts",
+      "related articles", "you might also like", "read more", "weiterlesen", "mehr lesen",
+      "kommentare", "comments", "leave a comment", "kommentar schreiben", "newsletter",
+      "tags", "schlagworte", "themen", "zurück", "back", "top", "nach oben"};
+  for (std::string_view k : kLabels)
+    if (l == k) return true;
+  return false;
+}
+
+// Drops blocks that are page furniture inside the content: bylines, lone dates and times,
+// labels ("Anzeige"), and headings that introduced a removed teaser list.
+void drop_block_boilerplate(Content& c, const std::string& author) {
+  std::vector<bool> drop(c.blocks.size(), false);
+  for (std::size_t gap : c.blocks_before_gap) {
+    if (gap == 0 || gap > c.blocks.size()) continue;
+    const Block& b = c.blocks[gap - 1];
+    bool short_label = b.text.size() < 40 && !b.text.empty() && b.text.back() != '.' &&
+                       b.text.back() != '!' && b.text.back() != '?' &&
+                       std::count(b.text.begin(), b.text.end(), ' ') < 4;
+    if (b.kind == Block::Kind::kHeading || short_label || (b.text.size() < 60 && b.text.back() == ':'))
+      drop[gap - 1] = true;
+  }
+  std::string author_norm = norm(author);
+  for (std::size_t i = 0; i < c.blocks.size(); ++i) {
+    const std::string& t = c.blocks[i].text;
+    std::string n = norm(t);
+    if (is_time_or_date_only(t) || is_label(t)) drop[i] = true;
+    if (!author_norm.empty() && t.size() < 80 &&
+        (n == author_norm || n == "von " + author_norm || n == "by " + author_norm))
+      drop[i] = true;
+    if (t.size() < 60 && (n.rfind("von ", 0) == 0 || n.rfind("by ", 0) == 0) &&
+        t.find('.') == std::string::npos && t.find(',') == std::string::npos)
+      drop[i] = true;
+  }
+  // A heading with nothing after it closes no section.
+  for (std::size_t i = c.blocks.size(); i-- > 0;) {
+    if (drop[i]) continue;
+    if (c.blocks[i].kind == Block::Kind::kHeading) drop[i] = true;
+    break;
+  }
+  std::vector<Block> kept;
+  for (std::size_t i = 0; i < c.blocks.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(c.blocks[i]));
+  c.blocks = std::move(kept);
+}
+
+}  // namespace
+
+bool looks_like_fragment(std::string_view html) {
+  std::string head = lower(html.substr(0, 4096));
+  return head.find("<html") == std::string::npos && head.find("<body") == std::string::npos &&
+         head.find("<head") == std::string::npos && head.find("<!doctype") == std::string::npos;
+}
+
+Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const ExtractOptions& options) {
+  DecodedHtml decoded = decode_html_bytes(doc.body, doc.content_type);
+  bool fragment = looks_like_fragment(decoded.utf8);
+  auto parsed = Document::parse(decoded.utf8);
+  if (!parsed) return parsed.status().with_context(doc.source);
+  const Document& dom = parsed.value();
+
+  PageMeta meta = read_page_meta(dom, doc.url);
+  ContentOptions copts;
+  copts.fragment = fragment;
+  Content content = extract_content(dom, copts);
+
+  HtmlExtraction out;
+  out.charset = decoded.charset;
+  Article& a = out.article;
+  a.url = doc.url;
+  a.source = doc.source;
+  a.source_format = "html";
+  a.title = !meta.title.empty() ? meta.title : collapse_whitespace(doc.title_hint);
+  a.author = !meta.author.empty() ? meta.author : doc.author_hint;
+  a.date = !meta.date.empty() ? meta.date : doc.date_hint;
+  if (a.date.empty() && !fragment) a.date = date_from_text(dom);
+  if (a.date.empty() && !fragment) a.date = date_from_script_data(decoded.utf8);
+  if (a.date.empty() && !fragment) a.date = date_from_page_urls(dom, resolve_url(meta.canonical_url, doc.url));
+  a.updated = meta.updated;
+  a.site_title = !meta.site_name.empty() ? meta.site_name : doc.outlet_hint;
+  a.canonical_url = resolve_url(meta.canonical_url, doc.url);
+  std::string host = host_of(!doc.url.empty() ? doc.url : a.canonical_url);
+  a.outlet = !host.empty() ? host : a.site_title;
+  a.images = std::move(content.images);
+  a.lat_hint = doc.lat_hint;
+  a.lon_hint = doc.lon_hint;
+
+  std::string title_norm = norm(a.title);
+  std::string html_title_norm = norm(meta.html_title);
+  std::vector<std::string> captions;
+  for (const Image& img : a.images) captions.push_back(norm(img.caption));
+
+  // Walk the blocks: drop the headline and repeated captions, split headings from paragraphs,
+  // find the lead.
+  drop_block_boilerplate(content, a.author);
+  std::vector<std::pair<bool, std::string>> ordered;  // (is_heading, text)
+  bool lead_from_body = false;
+  std::size_t paragraphs_seen = 0;
+  std::size_t found_chars = 0;  // running text only, subheadings not counted
+  for (Block& b : content.blocks) {
+    std::string n = norm(b.text);
+    if (n == title_norm || (!html_title_norm.empty() && n == html_title_norm)) continue;
+    if (std::find(captions.begin(), captions.end(), n) != captions.end()) continue;
+    if (b.kind == Block::Kind::kHeading) {
+      if (b.heading_level == 1 && a.subheadings.empty() && paragraphs_seen == 0) {
+        if (a.title.empty()) a.title = b.text;
+        continue;
+      }
+      a.subheadings.push_back(b.text);
+      // One rule for both readers (ExtractOptions::subheadings_in_body): the subheading also
+      // stands in the body at its place.
+      if (options.subheadings_in_body) a.paragraphs.push_back(b.text);
+      ordered.emplace_back(true, b.text);
+      continue;
+    }
+    if (parts::is_credit_line(b.text)) continue;
+    if (a.lead.empty() && paragraphs_seen == 0 && b.kind == Block::Kind::kParagraph &&
+        (b.lead_hint || starts_similar(b.text, meta.description) ||
+         starts_similar(b.text, doc.lead_hint))) {
+      a.lead = b.text;
+      lead_from_body = true;
+      ordered.emplace_back(false, b.text);
+      continue;
+    }
+    ++paragraphs_seen;
+    found_chars += b.text.size();
+    a.paragraphs.push_back(b.text);
+    ordered.emplace_back(false, b.text);
+  }
+  if (a.lead.empty()) a.lead = !meta.description.empty() ? meta.description : collapse_whitespace(doc.lead_hint);
+
+  // Fallback: the page's own JSON-LD articleBody when our reading found much less.
+  std::string ld_body = collapse_whitespace(meta.article_body);
+  if (!fragment && ld_body.size() > 400 && found_chars * 2 < ld_body.size()) {
+    a.paragraphs.clear();
+    a.subheadings.clear();
+    ordered.clear();
+    lead_from_body = false;
+    std::string_view raw = meta.article_body;
+    std::size_t start = 0;
+    while (start <= raw.size()) {
+      std::size_t e = raw.find('\n', start);
+      if (e == std::string_view::npos) e = raw.size();
+      std::string p = collapse_whitespace(raw.substr(start, e - start));
+      if (!p.empty()) {
+        a.paragraphs.push_back(p);
+        ordered.emplace_back(false, p);
+      }
+      start = e + 1;
+    }
+  }
+
+  // Dateline and agency from the start of the body (lead first: wire copy starts there).
+  // (The first running paragraph: a subheading standing in `paragraphs` holds no dateline.)
+  const std::string* first_running = nullptr;
+  bool lead_skipped = !lead_from_body;
+  for (const auto& [is_heading, t] : ordered) {
+    if (is_heading) continue;
+    if (!lead_skipped) {  // the lead stands first in `ordered` when it came from the body
+      lead_skipped = true;
+      continue;
+    }
+    first_running = &t;
+    break;
+  }
+  for (const std::string* first : {static_cast<const std::string*>(&a.lead), first_running}) {
+    if (!first || first->empty() || (first == &a.lead && !lead_from_body)) continue;
+    if (auto dl = parts::detect_dateline(*first)) {
+      a.dateline = dl->place;
+      a.agency = dl->agency;
+      break;
+    }
+  }
+  if (a.agency.empty() && !a.paragraphs.empty()) {
+    if (auto ta = parts::trailing_agency(a.paragraphs.back())) a.agency = ta->agency;
+  }
+
+  for (std::size_t i = 0; i < a.paragraphs.size(); ++i) {
+    if (i) a.text += "\n\n";
+    a.text += a.paragraphs[i];
+  }
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    if (i) out.body_in_order += "\n\n";
+    out.body_in_order += ordered[i].second;
+  }
+
+  std::string fallback = !meta.language.empty() ? meta.language : options.language_hint;
+  a.language = pk::detect_language(a.title + "\n" + a.lead + "\n" + a.text, fallback);
+
+  if (a.text.empty() && a.title.empty() && a.lead.empty())
+    return Status::invalid(doc.source + ": no readable text in the HTML page");
+  return out;
+}
+
+}  // namespace html
+
+Result<Article> extract_html(const RawDocument& doc, const ExtractOptions& options) {
+  auto r = html::extract_html_detailed(doc, options);
+  if (!r) return r.status();
+  return std::move(r.value().article);
+}
+
+}  // namespace pk

@@ -1,0 +1,256 @@
+#include "html_extract.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "html_article.h"
+#include "html_charset.h"
+#include "html_dom.h"
+#include "html_meta.h"
+#include "pressekarte/text.h"
+
+namespace pk {
+namespace {
+
+RawDocument page(std::string body, std::string content_type = "") {
+  RawDocument d;
+  d.source = "test.html";
+  d.format = "html";
+  d.url = "https://www.example.de/politik/2025/10/28/artikel.html";
+  d.content_type = std::move(content_type);
+  d.body = std::move(body);
+  return d;
+}
+
+const char* kArticle = R"(<!doctype html><html lang="de"><head>
+<meta charset="utf-8"><title>Japan und USA stärken Allianz | Beispiel-Zeitung</title>
+<meta property="og:site_name" content="Beispiel-Zeitung">
+<meta name="description" content="Die USA sind Japans Schutzmacht. Nun wollen beide Länder enger zusammenarbeiten.">
+<link rel="canonical" href="/politik/artikel.html">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Beispiel-Zeitung"},
+ {"@type":"NewsArticle","headline":"Japan und USA stärken Allianz",
+  "datePublished":"2025-10-28T09:15:00+01:00","dateModified":"2025-10-28T11:00:00+01:00",
+  "author":[{"@type":"Person","name":"Erika Muster"},{"@type":"Person","name":"Max Beispiel"}],
+  "publisher":{"@type":"Organization","name":"Beispiel-Zeitung"}}]}</script>
+<style>.x { color: red }</style></head><body>
+<div id="cookie-banner">Wir verwenden Cookies. Akzeptieren?</div>
+<nav><ul><li><a href="/">Start</a></li><li><a href="/politik">Politik</a></li></ul></nav>
+<main><article>
+<h1>Japan und USA stärken Allianz</h1>
+<p class="article-lead">Die USA sind Japans Schutzmacht. Nun wollen beide Länder enger zusammenarbeiten.</p>
+<figure><img src="a.jpg"><figcaption>Trump und Takaichi in Tokio. Bild: Mark Schiefelbein/AP/dpa</figcaption></figure>
+<p>Tokio (dpa) - Die Regierungen in Tokio und Washington haben am Dienstag ein Abkommen unterzeichnet, das die Zusammenarbeit bei Rohstoffen und Verteidigung vertieft.</p>
+<script>document.write("SCRIPTTEXT")</script>
+<p>Der Besuch fällt in eine Zeit wachsender Spannungen in der Region, wie Beobachter sagen &amp; schreiben.</p>
+<h2>Kirschbäume als Geschenk</h2>
+<p>Zum Abschluss überreichte die Regierungschefin 250 Kirschbäume, die in Washington gepflanzt werden sollen, sagte ein Sprecher.</p>
+<div class="related"><h3>Mehr zum Thema</h3><ul><li><a href="/a">Anderer Artikel eins</a></li><li><a href="/b">Anderer Artikel zwei</a></li></ul></div>
+</article></main>
+<footer>Impressum · Datenschutz · Kontakt</footer>
+<div class="comments"><p>Kommentar: Das ist ja interessant, finde ich, wirklich sehr.</p></div>
+</body></html>)";
+
+TEST(HtmlExtract, ReadsNewsArticle) {
+  auto r = extract_html(page(kArticle), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  const Article& a = r.value();
+  EXPECT_EQ(a.title, "Japan und USA stärken Allianz");
+  EXPECT_EQ(a.author, "Erika Muster, Max Beispiel");
+  EXPECT_EQ(a.date.substr(0, 10), "2025-10-28");
+  EXPECT_EQ(a.updated.substr(0, 10), "2025-10-28");
+  EXPECT_EQ(a.site_title, "Beispiel-Zeitung");
+  EXPECT_EQ(a.outlet, "example.de");
+  EXPECT_EQ(a.canonical_url, "https://www.example.de/politik/artikel.html");
+  EXPECT_EQ(a.language, "de");
+  EXPECT_EQ(a.lead, "Die USA sind Japans Schutzmacht. Nun wollen beide Länder enger zusammenarbeiten.");
+  EXPECT_EQ(a.dateline, "Tokio");
+  EXPECT_EQ(a.agency, "dpa");
+  ASSERT_EQ(a.subheadings.size(), 1u);
+  EXPECT_EQ(a.subheadings[0], "Kirschbäume als Geschenk");
+  ASSERT_EQ(a.images.size(), 1u);
+  EXPECT_EQ(a.images[0].caption, "Trump und Takaichi in Tokio.");
+  EXPECT_EQ(a.images[0].credit, "Mark Schiefelbein/AP/dpa");
+  // Subheadings stand in the body at their place (ExtractOptions::subheadings_in_body).
+  ASSERT_EQ(a.paragraphs.size(), 4u);
+  EXPECT_EQ(a.paragraphs[2], "Kirschbäume als Geschenk");
+  EXPECT_EQ(a.text.find("Tokio (dpa)"), 0u);
+  EXPECT_NE(a.text.find("\n\nKirschbäume als Geschenk\n\nZum Abschluss"), std::string::npos);
+  for (const char* junk : {"Cookies", "Impressum", "Kommentar", "Anderer Artikel", "Start",
+                           "SCRIPTTEXT", "color: red", "Mehr zum Thema", "Bild:"})
+    EXPECT_EQ(a.text.find(junk), std::string::npos) << junk;
+}
+
+TEST(HtmlExtract, SubheadingsOutOfBodyWhenAsked) {
+  ExtractOptions o;
+  o.subheadings_in_body = false;
+  auto r = extract_html(page(kArticle), o);
+  ASSERT_TRUE(r.is_ok());
+  const Article& a = r.value();
+  ASSERT_EQ(a.subheadings.size(), 1u);
+  ASSERT_EQ(a.paragraphs.size(), 3u);
+  EXPECT_EQ(a.text.find("Kirschbäume als Geschenk"), std::string::npos);
+}
+
+TEST(HtmlExtract, EntitiesDecoded) {
+  auto r = extract_html(page("<html><body><article><p>Caf&eacute; &amp; Bar &#8211; &quot;gut&quot; &lt;3 "
+                             "und noch ein paar W&ouml;rter mehr, damit es ein Absatz ist.</p></article></body></html>"),
+                        {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().text, "Café & Bar – \"gut\" <3 und noch ein paar Wörter mehr, damit es ein Absatz ist.");
+}
+
+TEST(HtmlExtract, ScriptAndStyleNeverInText) {
+  std::string html = "<html><head><style>p{}</style></head><body><div class=content><p>Erster Absatz mit "
+                     "genug Text, um als Inhalt zu gelten, und einem Komma.</p><script>var secret = 1;"
+                     "</script><noscript>NOSCRIPT</noscript><p>Zweiter <style>.q{}</style>Absatz mit "
+                     "noch mehr Text, der ebenfalls zählt.</p></div></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().text.find("secret"), std::string::npos);
+  EXPECT_EQ(r.value().text.find(".q{}"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("NOSCRIPT"), std::string::npos);
+  EXPECT_NE(r.value().text.find("Zweiter Absatz"), std::string::npos);
+}
+
+TEST(HtmlExtract, PageWithoutBodyText) {
+  auto r = extract_html(page("<html><head><title>Nur ein Titel</title></head><body></body></html>"), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().title, "Nur ein Titel");
+  EXPECT_TRUE(r.value().text.empty());
+  EXPECT_TRUE(r.value().paragraphs.empty());
+  auto empty = extract_html(page(""), {});
+  EXPECT_FALSE(empty.is_ok());
+  EXPECT_NE(empty.status().message().find("test.html"), std::string::npos);
+}
+
+TEST(HtmlExtract, MillionNestedDivs) {
+  std::string html = "<html><body>";
+  const int n = 1000000;
+  html.reserve(n * 11 + 100);
+  for (int i = 0; i < n; ++i) html += "<div>";
+  html += "<p>Tief verschachtelter Text, der trotzdem gelesen wird, ganz am Ende.</p>";
+  for (int i = 0; i < n; ++i) html += "</div>";
+  html += "</body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_NE(r.value().text.find("Tief verschachtelter Text"), std::string::npos);
+}
+
+TEST(HtmlExtract, Latin1WithMetaCharset) {
+  std::string html = "<html><head><meta charset=\"iso-8859-1\"><title>Gr\xFC\xDF" "e</title></head><body>"
+                     "<article><p>K\xF6ln und M\xFCnchen sind St\xE4" "dte in Deutschland, sch\xF6n und gro\xDF.</p>"
+                     "</article></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_TRUE(is_valid_utf8(r.value().text));
+  EXPECT_EQ(r.value().title, "Grüße");
+  EXPECT_EQ(r.value().text, "Köln und München sind Städte in Deutschland, schön und groß.");
+}
+
+TEST(HtmlExtract, Windows1252WithoutDeclaration) {
+  std::string html = "<html><body><article><p>\x84" "Anf\xFChrungszeichen\x93 kosten 5 \x80 \x96 "
+                     "sagt die Stra\xDF" "enbahn-Gesellschaft in D\xFCsseldorf, nicht mehr.</p></article></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_TRUE(is_valid_utf8(r.value().text));
+  EXPECT_NE(r.value().text.find("„Anführungszeichen“ kosten 5 € – sagt die Straßenbahn-Gesellschaft in Düsseldorf"),
+            std::string::npos)
+      << r.value().text;
+}
+
+TEST(HtmlExtract, HttpCharsetWins) {
+  html::DecodedHtml d = html::decode_html_bytes("<p>Gr\xFC\xDF" "e</p>", "text/html; charset=ISO-8859-1");
+  EXPECT_EQ(d.utf8, "<p>Grüße</p>");
+  EXPECT_EQ(d.how, "http");
+}
+
+TEST(HtmlExtract, TitleWithScriptInsideIsTextOnly) {
+  auto r = extract_html(page("<html><head><title>Wahl <script>alert(1)</script>in Bayern</title></head>"
+                             "<body><p>Ein Absatz mit ausreichend viel Text, um gelesen zu werden.</p></body></html>"),
+                        {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().title, "Wahl in Bayern");
+}
+
+TEST(HtmlExtract, FragmentIsTheBody) {
+  RawDocument d = page("<p>Erster Satz des Feed-Eintrags.</p><p>Zweiter Satz.</p><ul><li>Punkt</li></ul>");
+  d.title_hint = "Feed-Titel";
+  auto r = extract_html(d, {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().title, "Feed-Titel");
+  EXPECT_EQ(r.value().paragraphs.size(), 3u);
+}
+
+TEST(HtmlExtract, NeverEmitsInvalidUtf8) {
+  std::string html = "<html><head><meta charset=utf-8></head><body><p>Kaputt \xC3\x28 und \xFF "
+                     "Text mit genug L\xC3\xA4nge und Gr\xC3\xB6\xC3\x9F" "e, damit er als Absatz gilt.</p></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_TRUE(is_valid_utf8(r.value().text));
+  EXPECT_NE(r.value().text.find("Länge und Größe"), std::string::npos);
+}
+
+TEST(HtmlExtract, BylineAndHeadlineCleanedUp) {
+  auto r = extract_html(page("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+                             "<title>Br\xFC" "cke gesperrt \xBB Stadtblog</title><meta name=author content=\"von Heiko\"></head>"
+                             "<body><h1>Br\xFC" "cke gesperrt</h1><div class=entry-content><p>Die Br\xFC" "cke bleibt bis "
+                             "Montag gesperrt, teilte die Stadt mit, und Umleitungen sind ausgeschildert.</p></div>"
+                             "</body></html>"),
+                        {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().title, "Brücke gesperrt");
+  EXPECT_EQ(r.value().author, "Heiko");
+  EXPECT_EQ(r.value().date, "2025-10-28");  // from the URL path
+}
+
+TEST(HtmlDom, FlattenDeepNestingKeepsText) {
+  std::string out;
+  EXPECT_FALSE(html::flatten_deep_nesting("<div><p>a</p></div>", 5, &out));
+  ASSERT_TRUE(html::flatten_deep_nesting("<div><div><div>x</div></div></div>", 2, &out));
+  EXPECT_EQ(out, "<div><div>x</div></div>");
+}
+
+TEST(HtmlMeta, DateFromUrl) {
+  EXPECT_EQ(html::date_from_url("https://a.de/2019/05/31/titel"), "2019-05-31");
+  EXPECT_EQ(html::date_from_url("https://a.de/news-20190531-x.html"), "2019-05-31");
+  EXPECT_EQ(html::date_from_url("https://a.de/artikel/12345678901"), "");
+  // The day must end its path segment: "/2023/10/3-fragen-an-x/" is a month archive plus a slug.
+  EXPECT_EQ(html::date_from_url("https://a.de/2023/10/3-fragen-an-x/"), "");
+  EXPECT_EQ(html::date_from_url("https://a.de/2019/05/31.html"), "2019-05-31");
+}
+
+RawDocument page_without_url_date(std::string body) {
+  RawDocument d = page(std::move(body));
+  d.url = "https://www.example.de/politik/artikel.html";
+  return d;
+}
+
+TEST(HtmlDate, CommentDatesAndChangeNotesAreNotThePublication) {
+  const std::string body =
+      "<p>Ein Absatz mit genug Text, damit er als Inhalt gilt, und einem Komma.</p>"
+      "<p>Zweiter Absatz mit noch mehr Text, der ebenfalls zum Artikel gehört.</p></article>"
+      "<div class=\"comment-list\"><div class=\"comment\"><time datetime=\"2019-08-24T03:36:11+02:00\">"
+      "24. August 2019</time><p>Toller Beitrag, danke schön, wirklich sehr hilfreich.</p></div></div>"
+      "</body></html>";
+  auto r = extract_html(page_without_url_date("<html><body><article><p>Letzte Änderung: 31.10.2019 - 14:49</p>"
+                             "<p>Erschienen am: 16.08.2019</p>" + body), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().date.substr(0, 10), "2019-08-16");
+  // With nothing else on the page, a comment's date is still better than none.
+  r = extract_html(page_without_url_date("<html><body><article>" + body), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().date.substr(0, 10), "2019-08-24");
+}
+
+TEST(HtmlDate, DateTimeKeepsItsOwnCalendarDay) {
+  auto r = extract_html(page_without_url_date("<html><head><meta property=\"article:published_time\" "
+                             "content=\"2023-11-08T22:35:29-08:00\"></head><body><p>Ein Absatz mit "
+                             "genug Text, damit er als Inhalt gilt, und einem Komma.</p></body></html>"), {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().date.substr(0, 10), "2023-11-08");
+}
+
+}  // namespace
+}  // namespace pk

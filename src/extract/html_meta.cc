@@ -1,0 +1,423 @@
+#include "html_meta.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+#include "article_parts.h"
+#include "pressekarte/text.h"
+
+namespace pk::html {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return r;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "2019-05-31…" at the start → normalised via article_parts (keeps time and zone), else the
+// general parser (German/English/RFC 822 dates).
+std::string normalize(std::string_view raw) {
+  std::string t = collapse_whitespace(raw);
+  if (t.empty() || t.size() > 200) return {};
+  return parts::normalize_date(t);
+}
+
+struct Candidate {
+  int priority = 1000;  // lower wins
+  std::string value;
+  void offer(int p, std::string v) {
+    if (!v.empty() && p < priority) {
+      priority = p;
+      value = std::move(v);
+    }
+  }
+};
+
+bool is_article_type(const nlohmann::json& type) {
+  auto check = [](const std::string& t) {
+    return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
+           t == "LiveBlogPosting" || t == "WebPage" || t == "Posting" || t == "SocialMediaPosting";
+  };
+  if (type.is_string()) return check(type.get<std::string>());
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string() && check(t.get<std::string>())) return true;
+  return false;
+}
+
+bool is_webpage_type(const nlohmann::json& type) {
+  return type.is_string() && type.get<std::string>() == "WebPage";
+}
+
+std::string json_text(const nlohmann::json& v) {
+  if (v.is_string()) return collapse_whitespace(v.get<std::string>());
+  if (v.is_array() && !v.empty()) return json_text(v[0]);
+  if (v.is_object()) {
+    if (v.contains("name")) return json_text(v["name"]);
+    if (v.contains("@value")) return json_text(v["@value"]);
+  }
+  return {};
+}
+
+std::string json_authors(const nlohmann::json& v) {
+  std::vector<std::string> names;
+  auto add = [&](const nlohmann::json& a) {
+    std::string n;
+    if (a.is_string()) n = collapse_whitespace(a.get<std::string>());
+    else if (a.is_object() && a.contains("name")) n = json_text(a["name"]);
+    if (!n.empty() && n.find("://") == std::string::npos && n.size() < 120) names.push_back(n);
+  };
+  if (v.is_array()) {
+    for (const auto& a : v) add(a);
+  } else {
+    add(v);
+  }
+  std::string out;
+  for (const auto& n : names) {
+    if (out.find(n) != std::string::npos) continue;
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+struct JsonLdFields {
+  Candidate headline, author, date, updated, site, description, body;
+};
+
+// Visits every object in a JSON-LD value (iteratively: @graph arrays, nested mainEntity …).
+void scan_json_ld(const nlohmann::json& root, JsonLdFields& f) {
+  std::vector<const nlohmann::json*> stack{&root};
+  std::size_t visited = 0;
+  while (!stack.empty() && ++visited < 5000) {
+    const nlohmann::json* j = stack.back();
+    stack.pop_back();
+    if (j->is_array()) {
+      for (const auto& e : *j) stack.push_back(&e);
+      continue;
+    }
+    if (!j->is_object()) continue;
+    const nlohmann::json type = j->contains("@type") ? (*j)["@type"] : nlohmann::json();
+    bool article = is_article_type(type);
+    int p = article ? (is_webpage_type(type) ? 5 : 0) : 10;
+    if (article || j->contains("datePublished") || j->contains("headline")) {
+      if (j->contains("headline")) f.headline.offer(p, json_text((*j)["headline"]));
+      if (article && j->contains("name")) f.headline.offer(p + 2, json_text((*j)["name"]));
+      if (j->contains("author")) f.author.offer(p, json_authors((*j)["author"]));
+      if (j->contains("creator")) f.author.offer(p + 1, json_authors((*j)["creator"]));
+      if (j->contains("datePublished")) f.date.offer(p, normalize(json_text((*j)["datePublished"])));
+      if (j->contains("dateCreated")) f.date.offer(p + 1, normalize(json_text((*j)["dateCreated"])));
+      if (j->contains("dateModified")) f.updated.offer(p, normalize(json_text((*j)["dateModified"])));
+      if (j->contains("description")) f.description.offer(p, json_text((*j)["description"]));
+      if (j->contains("articleBody") && (*j)["articleBody"].is_string())
+        f.body.offer(p, (*j)["articleBody"].get<std::string>());
+      if (j->contains("publisher")) {
+        const auto& pub = (*j)["publisher"];
+        if (pub.is_object() && pub.contains("name")) f.site.offer(p, json_text(pub["name"]));
+      }
+    }
+    if (type.is_string() && (type.get<std::string>() == "WebSite" ||
+                             type.get<std::string>() == "Organization" ||
+                             type.get<std::string>() == "NewsMediaOrganization") &&
+        j->contains("name"))
+      f.site.offer(20, json_text((*j)["name"]));
+    for (auto it = j->begin(); it != j->end(); ++it)
+      if (it->is_object() || it->is_array()) stack.push_back(&*it);
+  }
+}
+
+// Removes " - Site", " | Site", " – Site" suffixes/prefixes from a <title>.
+std::string trim_site_from_title(const std::string& title, const std::string& site) {
+  static const std::array<std::string_view, 10> kSeps = {" | ", " - ", " – ", " — ", " :: ", " · ",
+                                                         " › ", " » ", " « ", " // "};
+  std::string best = title;
+  for (std::string_view sep : kSeps) {
+    std::size_t p = title.rfind(sep);
+    if (p != std::string::npos && p > 10) {
+      std::string head = title.substr(0, p);
+      std::string tail = title.substr(p + sep.size());
+      if (!site.empty() && lower(head).find(lower(site)) != std::string::npos &&
+          lower(tail).find(lower(site)) == std::string::npos)
+        best = tail;
+      else if (tail.size() < head.size())
+        best = head;
+      break;
+    }
+  }
+  return best;
+}
+
+// "von Heiko", "View all posts by X", "Veröffentlicht von X am 3. Mai" → the name.
+std::string clean_author(std::string a) {
+  a = collapse_whitespace(a);
+  static constexpr std::string_view kPrefixes[] = {
+      "view all posts by", "all posts by", "posted by", "written by", "published by", "veröffentlicht von",
+      "geschrieben von", "verfasst von", "ein beitrag von", "beitrag von", "autor:", "autorin:",
+      "author:", "autor", "author", "von:", "von", "vom", "by:", "by", "~", "-", "|"};
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    std::string l = to_lower_simple(a);
+    for (std::string_view p : kPrefixes) {
+      if (l.rfind(p, 0) == 0 && a.size() > p.size()) {
+        bool word_end = !std::isalpha(static_cast<unsigned char>(a[p.size()])) || !std::isalpha(static_cast<unsigned char>(p.back()));
+        if (!word_end && p != "autor" && p != "author") continue;
+        a = collapse_whitespace(a.substr(p.size()));
+        changed = true;
+        break;
+      }
+    }
+  }
+  for (std::string_view cut : {" am ", " on ", " | ", " - ", " – ", " (", " posted "}) {
+    std::size_t p = a.find(cut);
+    if (p != std::string::npos && p > 1) a.resize(p);
+  }
+  while (!a.empty() && (a.back() == '-' || a.back() == ',' || a.back() == ' ' || a.back() == '|')) a.pop_back();
+  return a;
+}
+
+}  // namespace
+
+std::string strip_markup(std::string_view s) {
+  std::string out;
+  std::string l = lower(s);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == '<') {
+      for (std::string_view raw : {"<script", "<style"}) {
+        if (l.compare(i, raw.size(), raw) == 0) {
+          std::string close = "</" + std::string(raw.substr(1));
+          std::size_t e = l.find(close, i);
+          i = e == std::string::npos ? s.size() : e;
+          break;
+        }
+      }
+      std::size_t gt = s.find('>', i);
+      if (i < s.size() && gt != std::string_view::npos &&
+          (i + 1 < s.size() && (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/'))) {
+        i = gt + 1;
+        out += ' ';
+        continue;
+      }
+      if (i >= s.size()) break;
+    }
+    out += s[i++];
+  }
+  return collapse_whitespace(out);
+}
+
+std::string date_from_url(std::string_view url) {
+  // /YYYY/MM/DD/, /YYYY/M/D/, -YYYY-MM-DD, _YYYY_MM_DD, or 8 digits YYYYMMDD.
+  auto digits_at = [&](std::size_t at, std::size_t min_len, std::size_t max_len, int& v) {
+    std::size_t k = 0;
+    v = 0;
+    while (k < max_len && at + k < url.size() && is_digit(url[at + k])) v = v * 10 + (url[at + k++] - '0');
+    if (k < min_len || (at + k < url.size() && is_digit(url[at + k]))) return std::size_t{0};
+    return k;
+  };
+  std::size_t path = url.find("://");
+  path = path == std::string_view::npos ? 0 : url.find('/', path + 3);
+  if (path == std::string_view::npos) return {};
+  char buf[16];
+  for (std::size_t i = path; i + 8 <= url.size(); ++i) {
+    if (i > path && is_digit(url[i - 1])) continue;  // inside a longer number
+    int y, m, d;
+    std::size_t ny = digits_at(i, 4, 4, y);
+    if (ny == 4 && y >= 1995 && y <= 2100) {
+      std::size_t j = i + 4;
+      char sep = j < url.size() ? url[j] : '\0';
+      if (sep != '/' && sep != '-' && sep != '_') continue;
+      std::size_t nm = digits_at(j + 1, 1, 2, m);
+      if (!nm || m < 1 || m > 12) continue;
+      std::size_t k = j + 1 + nm;
+      if (k >= url.size() || url[k] != sep) continue;
+      std::size_t nd = digits_at(k + 1, 1, 2, d);
+      if (!nd || d < 1 || d > 31) continue;
+      // "/2023/10/3-fragen-an/": a path date's day ends its path segment; digits running into a
+      // slug are the slug's.
+      std::size_t after = k + 1 + nd;
+      if (sep == '/' && after < url.size() && url[after] != '/' && url[after] != '?' &&
+          url[after] != '#' && url[after] != '.')
+        continue;
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      return buf;
+    }
+    int v;
+    if (digits_at(i, 8, 8, v) == 8) {
+      int yy = v / 10000, mm = (v / 100) % 100, dd = v % 100;
+      if (yy >= 1995 && yy <= 2100 && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yy, mm, dd);
+        return buf;
+      }
+    }
+  }
+  return {};
+}
+
+// True inside a comment or reply thread: its dates are the readers', not the article's.
+bool in_comment_thread(const Document& doc, NodeId id) {
+  for (int depth = 0; id != kNoNode && depth < 25; ++depth, id = doc.node(id).parent) {
+    std::string ci = lower(doc.attr(id, "class")) + " " + lower(doc.attr(id, "id"));
+    if (ci.find("comment") != std::string::npos || ci.find("kommentar") != std::string::npos ||
+        ci.find("reply") != std::string::npos || ci.find("replies") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+PageMeta read_page_meta(const Document& doc, std::string_view url) {
+  PageMeta m;
+  JsonLdFields ld;
+  Candidate title, author, date, updated, site, description, canonical, lang;
+  std::string first_time, first_h1;
+
+  for (NodeId id = 0; id < doc.size(); ++id) {
+    const Node& n = doc.node(id);
+    if (n.kind != Node::Kind::kElement) continue;
+    std::string_view tag = n.tag;
+    if (tag == "meta") {
+      std::string key = lower(doc.attr(id, "property"));
+      if (key.empty()) key = lower(doc.attr(id, "name"));
+      if (key.empty()) key = lower(doc.attr(id, "itemprop"));
+      std::string hk = lower(doc.attr(id, "http-equiv"));
+      std::string content = collapse_whitespace(doc.attr(id, "content"));
+      if (content.empty()) continue;
+      if (hk == "content-language") lang.offer(5, content);
+      if (key == "og:title" || key == "twitter:title") title.offer(key == "og:title" ? 2 : 3, content);
+      else if (key == "dc.title" || key == "headline") title.offer(4, content);
+      else if (key == "author" || key == "article:author" || key == "dc.creator" ||
+               key == "sailthru.author" || key == "parsely-author" || key == "byl" ||
+               key == "citation_author" || key == "dcterms.creator") {
+        if (content.find("://") == std::string::npos) author.offer(key == "author" ? 2 : 3, content);
+      } else if (key == "article:published_time" || key == "og:article:published_time" ||
+                 key == "datepublished" || key == "parsely-pub-date" || key == "sailthru.date" ||
+                 key == "pubdate" || key == "publishdate" || key == "publish-date" ||
+                 key == "publish_date" || key == "article.published" || key == "published_time" ||
+                 key == "og:published_time" || key == "citation_publication_date" ||
+                 key == "dc.date.issued" || key == "dcterms.issued" || key == "date_published" ||
+                 key == "article_date_original" || key == "original-publish-date" ||
+                 key == "cxenseparse:recs:publishtime" || key == "bt:pubdate" ||
+                 key == "release_date" || key == "dc.date.created" || key == "dcterms.created" ||
+                 key == "publicationdate" || key == "publication_date" || key == "bepress_citation_date" ||
+                 key == "citation_date" || key == "dc:date" || key == "dcterms:created" ||
+                 key == "article:published" || key == "datecreated")
+        date.offer(2, normalize(content));
+      else if (key == "date" || key == "dc.date" || key == "dcterms.date" || key == "created" ||
+               key == "creation_date" || key == "dc.date.publication")
+        date.offer(3, normalize(content));
+      else if (key == "article:modified_time" || key == "og:updated_time" ||
+               key == "datemodified" || key == "last-modified" || key == "dcterms.modified" ||
+               key == "dc.date.modified" || key == "parsely-updated-date")
+        updated.offer(2, normalize(content));
+      else if (key == "og:site_name") site.offer(1, content);
+      else if (key == "application-name" || key == "twitter:site") site.offer(key == "twitter:site" ? 6 : 4, content);
+      else if (key == "og:description") description.offer(1, content);
+      else if (key == "description" || key == "twitter:description" || key == "dc.description")
+        description.offer(2, content);
+      else if (key == "og:url") canonical.offer(2, content);
+      else if (key == "language" || key == "dc.language" || key == "og:locale") lang.offer(6, content);
+    } else if (tag == "link") {
+      std::string rel = lower(doc.attr(id, "rel"));
+      if (rel == "canonical") canonical.offer(1, std::string(doc.attr(id, "href")));
+    } else if (tag == "title" && m.html_title.empty()) {
+      m.html_title = strip_markup(doc.text_of(id));
+    } else if (tag == "html") {
+      if (doc.has_attr(id, "lang")) lang.offer(1, std::string(doc.attr(id, "lang")));
+      else if (doc.has_attr(id, "xml:lang")) lang.offer(2, std::string(doc.attr(id, "xml:lang")));
+    } else if (tag == "script") {
+      std::string type = lower(doc.attr(id, "type"));
+      if (type.find("ld+json") == std::string::npos) continue;
+      std::string body = doc.text_of(id);
+      if (body.size() > 2'000'000) continue;
+      auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+      if (!j.is_discarded()) scan_json_ld(j, ld);
+    } else if (tag == "time") {
+      std::string dt(doc.attr(id, "datetime"));
+      if (dt.empty() || in_comment_thread(doc, id)) continue;
+      std::string cls = lower(doc.attr(id, "class"));
+      std::string ip = lower(doc.attr(id, "itemprop"));
+      if (ip == "datemodified") {
+        updated.offer(4, normalize(dt));
+      } else if (doc.has_attr(id, "pubdate") || ip == "datepublished" ||
+                 cls.find("publish") != std::string::npos || cls.find("entry-date") != std::string::npos) {
+        date.offer(4, normalize(dt));
+      } else if (first_time.empty() && cls.find("modif") == std::string::npos &&
+                 cls.find("update") == std::string::npos) {
+        first_time = normalize(dt);
+      }
+    } else if (tag == "h1" && first_h1.empty()) {
+      first_h1 = collapse_whitespace(doc.text_of(id));
+    } else if (doc.has_attr(id, "itemprop")) {
+      std::string ip = lower(doc.attr(id, "itemprop"));
+      if (ip == "datepublished") {
+        std::string v(doc.attr(id, "content"));
+        if (v.empty()) v = doc.attr(id, "datetime");
+        if (v.empty() && n.tag == "abbr") v = doc.attr(id, "title");
+        if (v.empty() || normalize(v).empty()) v = doc.text_of(id);
+        date.offer(4, normalize(v));
+      } else if (ip == "author" || ip == "creator") {
+        std::string v(doc.attr(id, "content"));
+        if (v.empty()) v = collapse_whitespace(doc.text_of(id));
+        if (v.size() < 100) author.offer(4, v);
+      } else if (ip == "headline") {
+        title.offer(3, collapse_whitespace(doc.text_of(id)));
+      }
+    } else if (tag == "a" || tag == "span" || tag == "div" || tag == "p") {
+      std::string rel = lower(doc.attr(id, "rel"));
+      std::string cls = lower(doc.attr(id, "class"));
+      if (rel == "author" || cls == "author" || cls == "byline" || cls.find("author-name") != std::string::npos ||
+          cls == "fn" || cls.find("byline__author") != std::string::npos) {
+        std::string v = collapse_whitespace(doc.text_of(id));
+        if (!v.empty() && v.size() < 80) author.offer(6, v);
+      }
+    } else if (tag == "abbr") {
+      std::string cls = lower(doc.attr(id, "class"));
+      if (cls.find("published") != std::string::npos) date.offer(5, normalize(doc.attr(id, "title")));
+    }
+  }
+
+  // JSON-LD is the most deliberate metadata a page has; prefer it.
+  m.title = !ld.headline.value.empty() ? ld.headline.value : title.value;
+  site.offer(ld.site.priority + 1, ld.site.value);
+  m.site_name = site.value;
+  if (m.title.empty() && !first_h1.empty()) m.title = first_h1;
+  if (m.title.empty()) m.title = trim_site_from_title(m.html_title, m.site_name);
+  // og:title often carries the site suffix too.
+  if (!m.site_name.empty() && m.title != first_h1) m.title = trim_site_from_title(m.title, m.site_name);
+  // The page's own <h1> is the headline when the metadata title merely decorates it (site name,
+  // category): it is then contained in the <title> or og:title.
+  if (first_h1.size() >= 4 && first_h1.size() < 300 && first_h1 != m.title &&
+      (m.html_title.find(first_h1) != std::string::npos || title.value.find(first_h1) != std::string::npos ||
+       m.title.find(first_h1) != std::string::npos))
+    m.title = first_h1;
+  m.title = strip_markup(m.title);
+  author.offer(ld.author.priority, ld.author.value);
+  m.author = clean_author(author.value);
+  date.offer(ld.date.priority, ld.date.value);
+  if (date.value.empty()) date.offer(50, first_time);
+  // A full date in the URL path is what the publisher filed the page under: it wins over
+  // metadata, which often carries re-publication or template dates (kept if the day agrees).
+  std::string from_url = date_from_url(url);
+  if (!from_url.empty() && date.value.compare(0, 10, from_url) != 0) date.value = from_url;
+  m.date = date.value;
+  updated.offer(ld.updated.priority, ld.updated.value);
+  m.updated = updated.value;
+  description.offer(ld.description.priority + 1, ld.description.value);
+  m.description = description.value;
+  m.canonical_url = canonical.value;
+  m.article_body = ld.body.value;
+  std::string l = lower(lang.value);
+  std::size_t cut = l.find_first_of("-_");
+  if (cut != std::string::npos) l.resize(cut);
+  if (l.size() == 2 || l.size() == 3) m.language = l;
+  return m;
+}
+
+}  // namespace pk::html

@@ -1,0 +1,712 @@
+// Recognition: which capitalised token sequences are place names here.
+//
+// Candidates come from the gazetteer's key index (longest match, exact then folded). Each
+// candidate span gets an evidence score from the name itself (kind, population, whether it is a
+// dictionary word) and from its context (prepositions, trigger nouns, datelines, persons,
+// streets, organisations); spans scoring below zero are dropped.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "geoparse_internal.h"
+#include "pressekarte/text.h"
+
+namespace pk::geo {
+namespace {
+
+constexpr std::size_t kMaxWindowTokens = 14;
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+struct Ctx {
+  const GazetteerIndex& idx;
+  Doc& doc;
+  const DocSegment& seg;
+  std::uint32_t seg_no;
+  bool dateline_field;
+  std::string_view tok(std::size_t i) const { return seg.toks[i].text(seg.text); }
+  std::string fw(std::size_t i) const { return folded_word(tok(i)); }
+};
+
+// Best prior of a hit's candidates: how strongly the name alone says "place".
+double name_prior(const GazetteerIndex& idx, std::span<const Candidate> cands, bool* strong) {
+  double best = -1;
+  *strong = false;
+  for (std::size_t k = 0; k < cands.size() && k < 64; ++k) {
+    const auto& c = cands[k];
+    const PlaceRecord& r = idx.record(c.place);
+    auto kind = static_cast<PlaceKind>(r.kind);
+    double p;
+    bool weak_name = (c.how & (kHowPrimary | kHowAscii | kHowGerman | kHowEnglish | kHowAbbrev)) == 0;
+    if (strong_kind(kind)) {
+      p = weak_name ? 1.5 : 3.0;
+      if (!weak_name) *strong = true;
+    } else if (kind == PlaceKind::kAdmin2 || kind == PlaceKind::kRegion) {
+      p = weak_name ? 1.0 : 2.0;
+    } else {
+      double pop = static_cast<double>(std::max<std::int64_t>(r.population, 0));
+      p = pop >= 1e6 ? 3.0 : pop >= 1e5 ? 2.0 : pop >= 2e4 ? 1.0 : pop >= 5e3 ? 0.5 : 0.0;
+      if (weak_name) p -= 0.5;
+    }
+    best = std::max(best, p);
+  }
+  return best;
+}
+
+bool hit_has_place_kind(const GazetteerIndex& idx, std::span<const Candidate> cands) {
+  for (const auto& c : cands) {
+    auto k = static_cast<PlaceKind>(idx.record(c.place).kind);
+    if (k != PlaceKind::kOther) return true;
+  }
+  return !cands.empty();
+}
+
+// End (exclusive token index) of the hyphen compound starting at word token i ("Berlin-Kreuzberg",
+// "US-Präsident", "Kurt-Schumacher-Straße"); i+1 when the word stands alone.
+std::size_t compound_end(const std::vector<Token>& t, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j + 1 < t.size() && t[j].is_punct('-') && t[j].is(kTokGluedPrev) &&
+         t[j + 1].is(kTokGluedPrev) && (t[j + 1].word() || t[j + 1].kind == TokKind::kNumber)) {
+    j += 2;
+  }
+  return j;
+}
+
+// Longest gazetteer key starting at token i, ending at or before `limit`. Returns the end token
+// (exclusive) or i when nothing matched.
+std::size_t longest_match(const Ctx& x, std::size_t i, std::size_t limit, KeyHit* out) {
+  const auto& t = x.seg.toks;
+  std::size_t best_end = i;
+  std::size_t words = 0;
+  const std::size_t max_words = std::max<std::size_t>(1, std::min<std::size_t>(x.idx.max_key_words(), 8));
+  // May token j continue a name that started at i?
+  auto continues = [&](std::size_t j) {
+    if (j >= t.size() || j >= limit || j >= i + kMaxWindowTokens) return false;
+    const Token& tj = t[j];
+    if (tj.is(kTokLineStart)) return false;
+    if (tj.kind == TokKind::kPunct) {
+      char32_t p = tj.punct;
+      return p == '-' || p == '.' || p == '(' || p == ')' || p == '\'' || p == '/';
+    }
+    if (tj.word() && !tj.is(kTokCap) && !tj.is(kTokGluedPrev) &&
+        (tj.b1 - tj.b0 > 5 || !is_name_connector(x.fw(j))))
+      return false;
+    return true;
+  };
+  for (std::size_t j = i; j < t.size() && j < limit && j < i + kMaxWindowTokens; ++j) {
+    const Token& tj = t[j];
+    if (j > i && !continues(j)) break;
+    if (tj.kind != TokKind::kPunct && (!tj.is(kTokGluedPrev) || j == i)) {
+      if (++words > max_words) break;
+    }
+    std::string sur = collapse(x.seg.text.substr(t[i].b0, tj.b1 - t[i].b0));
+    std::string folded = fold_key(sur);
+    bool can_end = tj.kind != TokKind::kPunct || tj.punct == ')' || tj.punct == '.';
+    if (can_end) {
+      // Folded first: most tokens are no key at all, and one miss is cheaper than two.
+      KeyHit hit = x.idx.find_folded(folded);
+      if (hit.found) {
+        KeyHit exact = x.idx.find_exact(sur);
+        if (exact.found) hit = exact;
+      }
+      if (hit.found && !hit.candidates.empty()) {
+        best_end = j + 1;
+        *out = hit;
+      }
+    }
+    if (!continues(j + 1) || !x.idx.has_folded_prefix(folded)) break;
+  }
+  return best_end;
+}
+
+bool is_lower_word(const Token& t) { return t.word() && !t.is(kTokCap); }
+
+bool looks_like_adjective(std::string_view folded) {
+  auto ends = [&](std::string_view suf) {
+    return folded.size() > suf.size() + 2 &&
+           folded.compare(folded.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends("e") || ends("en") || ends("er") || ends("es") || ends("em");
+}
+
+// Index of the previous word token before token i (skipping quotes), or -1.
+long prev_word(const std::vector<Token>& t, std::size_t i) {
+  long k = static_cast<long>(i) - 1;
+  while (k >= 0 && t[k].kind == TokKind::kPunct && t[k].punct == '"') --k;
+  if (k >= 0 && t[k].kind != TokKind::kPunct) return k;
+  return -1;
+}
+
+void note(const Ctx& x, Mention& m, std::string_view what, double delta) {
+  m.evidence += delta;
+  if (x.doc.explain) {
+    if (!m.why.empty()) m.why += ", ";
+    m.why += std::string(what);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " %+.1f", delta);
+    m.why += buf;
+  }
+}
+
+// Scores a candidate mention from its name and context.
+void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
+  const auto& t = x.seg.toks;
+  const Lang lang = x.doc.lang;
+  const Token& first = t[m.t0];
+  bool strong = false;
+  double prior = name_prior(x.idx, m.cands, &strong);
+  note(x, m, "name prior", prior);
+  const std::uint32_t f = m.key_flags;
+  const bool lex_known = (f & kFlagLexiconsMissing) == 0;
+  if (multiword) note(x, m, "multi-word name", 1.5);
+  if (genitive) note(x, m, "inflected form", -0.5);
+  const bool sent_start = first.is(kTokSentStart);
+  if (!multiword && lex_known && !strong) {
+    if (lang != Lang::kEn) {
+      if (f & kFlagDeExact) note(x, m, "German dictionary word", -0.5);
+      if ((f & kFlagDeLower) && (sent_start || lang == Lang::kUnknown))
+        note(x, m, "German lower-case word", -3.0);
+      else if (f & kFlagDeLower)
+        note(x, m, "German lower-case word", -0.5);
+    }
+    if (lang != Lang::kDe) {
+      if (f & kFlagEnLower) note(x, m, "English common word", sent_start ? -3.0 : -1.5);
+    }
+  }
+  bool all_weak = true, any_home = false;
+  std::int64_t max_pop = 0;
+  for (const auto& c : m.cands) {
+    const PlaceRecord& r = x.idx.record(c.place);
+    if (c.how & (kHowPrimary | kHowAscii | kHowGerman | kHowEnglish | kHowAbbrev)) all_weak = false;
+    std::string_view cc = x.idx.str(r.country);
+    if (lang == Lang::kDe ? (cc == "DE" || cc == "AT" || cc == "CH" || cc == "LI" || cc == "LU")
+                          : (cc == "US" || cc == "GB" || cc == "CA" || cc == "AU" || cc == "IE"))
+      any_home = true;
+    max_pop = std::max(max_pop, r.population);
+  }
+  if (!multiword && all_weak) note(x, m, "only an alternate name", -1.0);
+  if (!multiword && !strong && lang == Lang::kDe && !any_home && max_pop < 100000)
+    note(x, m, "small place abroad in German text", -1.5);
+  const bool trigger_before = [&] {
+    long pw = prev_word(t, m.t0);
+    return pw >= 0 && is_place_trigger_noun(x.fw(pw));
+  }();
+  if (!multiword && lang != Lang::kEn && !strong && !trigger_before && !m.dateline &&
+      m.hints.empty() && is_bare_noun_de(x.fw(m.t0)))
+    note(x, m, "German common noun", -4.0);
+  if (!multiword && !strong && sent_start && lang == Lang::kEn && !first.is(kTokLineStart))
+    note(x, m, "sentence start", -0.5);
+  std::string_view s0 = x.tok(m.t0);
+  if (!multiword && first.is(kTokAllCaps) && s0.size() <= 4) {
+    bool abbrev_ok = false;
+    const bool framed = m.t0 > 0 && (t[m.t0 - 1].is_punct('(') || t[m.t0 - 1].is_punct(',') ||
+                                      t[m.t0 - 1].is_punct('/'));
+    for (const auto& c : m.cands) {
+      auto k = static_cast<PlaceKind>(x.idx.record(c.place).kind);
+      if (k == PlaceKind::kCountry && (c.how & (kHowAbbrev | kHowCode | kHowGerman | kHowEnglish | kHowPrimary)))
+        abbrev_ok = true;
+      // State abbreviations ("NI", "BY", "TX") only where they qualify: "(NI)", ", TX".
+      if (k == PlaceKind::kAdmin1 && framed && (c.how & (kHowAbbrev | kHowPrimary))) abbrev_ok = true;
+      // Three-letter state abbreviations of the text's own countries are unambiguous enough
+      // ("NRW", "RLP").
+      std::string_view cc = x.idx.str(x.idx.record(c.place).country);
+      if (k == PlaceKind::kAdmin1 && (c.how & kHowAbbrev) && s0.size() >= 3 && lang == Lang::kDe &&
+          (cc == "DE" || cc == "AT" || cc == "CH"))
+        abbrev_ok = true;
+    }
+    if (!abbrev_ok) note(x, m, "acronym", -4.0);
+  }
+  m.strong = strong;
+  if (!multiword && codepoint_count(m.surface) <= 2 && !first.is(kTokAllCaps)) note(x, m, "very short", -2.0);
+  const std::string w0 = x.fw(m.t0);
+  if (!multiword && is_calendar_word(w0)) note(x, m, "month/weekday", -5.0);
+  if (!multiword && is_known_non_place(w0)) note(x, m, "well-known non-place name", -5.0);
+  if (!multiword && !strong && lang != Lang::kDe && m.t1 < t.size() && t[m.t1].is_punct('.') &&
+      t[m.t1].is(kTokGluedPrev) && s0.size() <= 4 && m.t1 + 1 < t.size() && t[m.t1 + 1].is(kTokCap) &&
+      !t[m.t1 + 1].is(kTokLineStart))
+    note(x, m, "abbreviation (\"Sen.\", \"Nov.\")", -3.0);
+  if (!multiword && !strong &&
+      (is_place_preposition(w0, Lang::kUnknown) || is_determiner(w0) || is_name_connector(w0)))
+    note(x, m, "function word", -5.0);
+  if (!multiword && is_first_name(w0) && m.t1 < t.size() && t[m.t1].word() && t[m.t1].is(kTokCap) &&
+      !is_place_trigger_noun(x.fw(m.t1)))
+    note(x, m, "given name followed by a name", -3.0);
+
+  // Left context.
+  long p = prev_word(t, m.t0);
+  if (p >= 0 && !t[m.t0].is(kTokLineStart)) {
+    std::string pw = x.fw(p);
+    const Token& tp = t[p];
+    if (is_place_trigger_noun(pw) && (lang != Lang::kEn || !tp.is(kTokCap))) {
+      // English triggers are lower-case ("the city of …"); "City Council" is a name.
+      note(x, m, "after trigger noun", 3.0);
+    } else if (is_place_preposition(pw, lang)) {
+      note(x, m, "after place preposition", pw == "of" || pw == "von" || pw == "zu" ? 1.0 : 2.0);
+    } else if (is_first_name(pw) && tp.is(kTokCap)) {
+      note(x, m, "after a given name", -5.0);
+      m.person_cue = true;
+    } else if (is_person_title(pw) && tp.is(kTokCap) && !(pw == "st" || pw == "saint")) {
+      note(x, m, "after a title", -4.0);
+      m.person_cue = true;
+    } else if (pw == "said" || pw == "says" || pw == "sagte" || pw == "sagt") {
+      note(x, m, "after 'said'", -2.0);
+      m.person_cue = !strong;
+    } else if (is_determiner(pw)) {
+      bool area = strong || (multiword && is_place_trigger_noun(w0));
+      for (std::size_t k = 0; k < m.cands.size() && k < 8 && !area; ++k)
+        area = static_cast<PlaceKind>(x.idx.record(m.cands[k].place).kind) == PlaceKind::kRegion;
+      // English capitalises names only, so "the Atlanta area" is still a place; German
+      // capitalises every noun, so "das Essen" is food.
+      note(x, m, "after a determiner", area ? -0.5 : lang == Lang::kEn ? -1.0 : -3.0);
+      m.common_cue = lang != Lang::kEn &&
+                     !(pw == "im" || pw == "am" || pw == "zum" || pw == "zur" || pw == "beim" || pw == "vom");
+    } else if (lang != Lang::kEn && is_lower_word(tp) && looks_like_adjective(pw) && !strong) {
+      note(x, m, "after an adjective", -2.0);
+      m.common_cue = true;
+    } else if (lang != Lang::kEn && tp.is(kTokCap) && !strong && pw.size() > 4 &&
+               pw.compare(pw.size() - 2, 2, "er") == 0 && !x.idx.find(x.tok(p)).found) {
+      // "Marschlinger Hof", "Frankfurter Straße", "Bocholter Stadtteil": a place adjective
+      // modifies this noun.
+      note(x, m, "after a place adjective", -3.0);
+    } else if (lang == Lang::kEn && tp.is(kTokCap) && !tp.is(kTokSentStart) && !tp.is(kTokAllCaps)) {
+      // "Chiquita Raquel Henry", "George Washington": part of a longer proper name.
+      KeyHit ph = x.idx.find(x.tok(p));
+      if (!ph.found) note(x, m, "after a capitalised non-place word", -3.0);
+    }
+  }
+  if (m.t0 >= 3 && t[m.t0 - 1].is_punct('.') && t[m.t0 - 2].word() && t[m.t0 - 2].c1 - t[m.t0 - 2].c0 == 1 &&
+      t[m.t0 - 2].is(kTokCap) && t[m.t0 - 3].word() && t[m.t0 - 3].is(kTokCap) && !strong) {
+    note(x, m, "after a middle initial", -4.0);
+    m.person_cue = true;
+  }
+  // Lists: "Japan, China und Südkorea".
+  if (!x.doc.mentions.empty()) {
+    const Mention& last = x.doc.mentions.back();
+    if (last.seg == x.seg_no && last.t1 + 1 == m.t0 && last.evidence >= 0) {
+      const Token& sep = t[last.t1];
+      if (sep.is_punct(',') || sep.is_punct('/')) note(x, m, "in a list of places", 1.0);
+    }
+    if (last.seg == x.seg_no && last.t1 + 1 == m.t0 && t[last.t1].word()) {
+      std::string c = x.fw(last.t1);
+      if (c == "und" || c == "and" || c == "oder" || c == "or" || c == "sowie")
+        note(x, m, "in a list of places", 1.0);
+    }
+  }
+  // Right context.
+  if (m.t1 < t.size()) {
+    const Token& n = t[m.t1];
+    if (n.word()) {
+      std::string nw = x.fw(m.t1);
+      if (is_street_word(nw) && n.is(kTokCap)) note(x, m, "before a street word", -6.0);
+      // Place names inside organisation names count as mentions in the gold sets ("Dublin City
+      // Council", "Polizei Fulda"): only a weak penalty.
+      if (lang != Lang::kDe && n.is(kTokCap) && is_org_word_en(nw))
+        note(x, m, "before an organisation word", -1.0);
+      else if (lang == Lang::kEn && n.is(kTokCap) && !n.is(kTokAllCaps) && !multiword && !strong &&
+               !is_place_trigger_noun(nw)) {
+        KeyHit nh = x.idx.find(x.tok(m.t1));
+        if (!nh.found) note(x, m, "before a capitalised non-place word", -1.0);
+      }
+      if (!strong && (nw == "said" || nw == "says" || nw == "told" || nw == "added" || nw == "sagte")) {
+        note(x, m, "before 'said'", -2.0);
+        m.person_cue = true;
+      }
+    }
+  }
+  if (m.dateline) note(x, m, "dateline", 5.0);
+}
+
+// Dateline shapes at the start of a line: "Tokio.\n", "Fulda (ots) -", "WASHINGTON (AP) —",
+// "KONSTANZ -", "Berlin/Hamburg (dpa) -". Also fills qualifier hints "(Kr. Fulda)".
+bool dateline_shape(const Ctx& x, const Mention& m) {
+  const auto& t = x.seg.toks;
+  if (x.dateline_field) return true;
+  if (!t[m.t0].is(kTokLineStart)) {
+    std::size_t k = m.t0, words = 0;
+    while (k > 0 && !t[k].is(kTokLineStart)) {
+      --k;
+      if (!t[k].word() || !t[k].is(kTokCap) || ++words > 2) return false;
+    }
+    if (m.t1 >= t.size() || !t[m.t1].is_punct('(')) return false;
+  }
+  std::size_t j = m.t1;
+  if (j >= t.size()) return t[m.t0].is(kTokParaStart);
+  const Token& n = t[j];
+  if (n.is_punct('.') && (j + 1 >= t.size() || t[j + 1].is(kTokLineStart))) return true;
+  if (n.is(kTokLineStart)) return t[m.t0].is(kTokAllCaps);
+  if (n.is_punct('(')) {
+    for (std::size_t k = j + 1; k < t.size() && k < j + 8; ++k) {
+      if (t[k].is_punct(')')) {
+        return k + 1 < t.size() && (t[k + 1].is_punct('-') || t[k + 1].is_punct(':') ||
+                                    t[k + 1].is_punct(','));
+      }
+      if (t[k].word() && is_agency(x.fw(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (n.is_punct('-') && !n.is(kTokGluedPrev)) return true;
+  if (t[m.t0].is(kTokAllCaps) && (n.is_punct(',') || n.is_punct(':'))) return true;
+  return false;
+}
+
+// "(NI)", "(Kr. Fulda)", "(Saale)", "(Oder)" right after a name: places it must lie near.
+void qualifier_hints(const Ctx& x, Mention& m) {
+  const auto& t = x.seg.toks;
+  std::size_t j = m.t1;
+  if (j >= t.size() || !t[j].is_punct('(')) return;
+  std::size_t k = j + 1;
+  std::size_t close = 0;
+  for (std::size_t q = k; q < t.size() && q < k + 6; ++q) {
+    if (t[q].is_punct(')')) {
+      close = q;
+      break;
+    }
+  }
+  if (close == 0 || close == k) return;
+  // Skip "Kr.", "Lkr.", "Kreis", "Landkreis", "LK" prefixes.
+  while (k < close && t[k].word() && is_place_trigger_noun(x.fw(k))) {
+    ++k;
+    if (k < close && t[k].is_punct('.')) ++k;
+  }
+  if (k >= close) return;
+  std::string inner = collapse(x.seg.text.substr(t[k].b0, t[close - 1].b1 - t[k].b0));
+  if (t[k].word() && is_agency(x.fw(k))) return;
+  KeyHit h = x.idx.find(inner);
+  if (!h.found) return;
+  for (std::size_t c = 0; c < h.candidates.size() && c < 8; ++c) m.hints.push_back(h.candidates[c].place);
+}
+
+// AP-style state abbreviations ("Kan.", "W.Va.", "N.D.") → the state's name; sets *end.
+std::string_view ap_state(const Ctx& x, std::size_t i, std::size_t* end) {
+  static const std::unordered_map<std::string_view, std::string_view> kStates{
+      {"ala", "Alabama"}, {"ariz", "Arizona"}, {"ark", "Arkansas"}, {"calif", "California"},
+      {"colo", "Colorado"}, {"conn", "Connecticut"}, {"del", "Delaware"}, {"fla", "Florida"},
+      {"ga", "Georgia"}, {"ill", "Illinois"}, {"ind", "Indiana"}, {"kan", "Kansas"},
+      {"kans", "Kansas"}, {"ky", "Kentucky"}, {"la", "Louisiana"}, {"md", "Maryland"},
+      {"mass", "Massachusetts"}, {"mich", "Michigan"}, {"minn", "Minnesota"},
+      {"miss", "Mississippi"}, {"mo", "Missouri"}, {"mont", "Montana"}, {"neb", "Nebraska"},
+      {"nebr", "Nebraska"}, {"nev", "Nevada"}, {"nh", "New Hampshire"}, {"nj", "New Jersey"},
+      {"nm", "New Mexico"}, {"ny", "New York"}, {"nc", "North Carolina"},
+      {"nd", "North Dakota"}, {"okla", "Oklahoma"}, {"ore", "Oregon"}, {"pa", "Pennsylvania"},
+      {"ri", "Rhode Island"}, {"sc", "South Carolina"}, {"sd", "South Dakota"},
+      {"tenn", "Tennessee"}, {"tex", "Texas"}, {"vt", "Vermont"}, {"va", "Virginia"},
+      {"wash", "Washington"}, {"wva", "West Virginia"}, {"wis", "Wisconsin"},
+      {"wisc", "Wisconsin"}, {"wyo", "Wyoming"}, {"dc", "Washington"}};
+  const auto& t = x.seg.toks;
+  std::string key;
+  std::size_t j = i;
+  bool dot_last = false;
+  while (j < t.size() && j < i + 6) {
+    if (j > i && !t[j].is(kTokGluedPrev) && !(t[j].word() && t[j - 1].is_punct('.'))) break;
+    if (t[j].word()) {
+      if (t[j].b1 - t[j].b0 > 5) return {};
+      key += x.fw(j);
+      dot_last = false;
+    } else if (t[j].is_punct('.')) {
+      dot_last = true;
+    } else {
+      break;
+    }
+    ++j;
+    if (dot_last && (j >= t.size() || !t[j].word() || !t[j].is(kTokCap) ||
+                     (!t[j].is(kTokGluedPrev) && t[j].b1 - t[j].b0 > 2)))
+      break;
+  }
+  if (!dot_last) return {};
+  auto it = kStates.find(key);
+  if (it == kStates.end()) return {};
+  *end = j;
+  return it->second;
+}
+
+// Capitalised only because they start a sentence; ASCII, no allocation.
+bool is_sentence_function_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords{
+      "the", "a", "an", "in", "on", "at", "of", "for", "from", "with", "by", "to", "and", "but",
+      "or", "if", "as", "he", "she", "it", "we", "they", "i", "you", "his", "her", "their", "our",
+      "this", "that", "these", "those", "there", "then", "when", "while", "after", "before",
+      "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "aber", "wenn",
+      "als", "am", "im", "auf", "mit", "bei", "nach", "von", "zu", "es", "er", "sie", "wir",
+      "ihr", "man", "auch", "so", "da", "wie", "was", "wer", "noch", "nur", "doch", "laut"};
+  char buf[8];
+  std::size_t k = 0;
+  for (; k < w.size() && k < sizeof buf; ++k) {
+    char ch = w[k];
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+    buf[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  return kWords.count(std::string_view(buf, k)) != 0;
+}
+
+bool skip_credit(const Ctx& x, std::size_t i) {
+  const auto& t = x.seg.toks;
+  if (!t[i].word()) return t[i].kind == TokKind::kPunct && t[i].punct == 0xA9;  // ©
+  if (i + 1 >= t.size() || !t[i + 1].is_punct(':')) return false;
+  return is_credit_word(x.fw(i));
+}
+
+// "Paris, Texas", "Halle, Sachsen-Anhalt": a state or country right after a comma qualifies the
+// place before it.
+void comma_qualifiers(const GazetteerIndex& idx, Doc& doc, std::size_t from) {
+  for (std::size_t k = from; k + 1 < doc.mentions.size(); ++k) {
+    Mention& a = doc.mentions[k];
+    const Mention& b = doc.mentions[k + 1];
+    if (a.seg != b.seg || a.t1 + 1 != b.t0 || !doc.segs[a.seg].toks[a.t1].is_punct(',')) continue;
+    for (std::size_t c = 0; c < b.cands.size() && c < 8; ++c) {
+      auto kind = static_cast<PlaceKind>(idx.record(b.cands[c].place).kind);
+      if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kCountry) a.hints.push_back(b.cands[c].place);
+    }
+  }
+}
+
+void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no) {
+  const std::size_t first_mention = doc.mentions.size();
+  const DocSegment& seg = doc.segs[seg_no];
+  Ctx x{idx, doc, seg, seg_no, seg.field == "dateline"};
+  const auto& t = seg.toks;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (skip_credit(x, i)) {  // "Bild: Mark Schiefelbein/AP/dpa" — names up to the line end
+      ++i;
+      while (i < t.size() && !t[i].is(kTokLineStart)) ++i;
+      continue;
+    }
+    const Token& ti = t[i];
+    if (!ti.word() || !ti.is(kTokCap)) {
+      ++i;
+      continue;
+    }
+    if (doc.lang != Lang::kDe && i + 2 < t.size() && t[i + 1].is_punct('.')) {
+      std::size_t ap_end = 0;
+      std::string_view state = ap_state(x, i, &ap_end);
+      // "Kan." alone only after a comma ("Wichita, Kan."); dotted pairs ("S.C.", "D.C.") anywhere.
+      if (!state.empty() && ap_end <= i + 2 && !(i > 0 && t[i - 1].is_punct(','))) state = {};
+      KeyHit sh = state.empty() ? KeyHit{} : idx.find(state);
+      if (sh.found && !sh.candidates.empty()) {
+        Mention m;
+        m.seg = seg_no;
+        m.t0 = static_cast<std::uint32_t>(i);
+        m.t1 = static_cast<std::uint32_t>(ap_end);
+        m.b0 = t[i].b0;
+        m.b1 = t[ap_end - 1].b1;
+        m.c0 = t[i].c0;
+        m.c1 = t[ap_end - 1].c1;
+        m.surface = std::string(seg.text.substr(m.b0, m.b1 - m.b0));
+        m.cands = sh.candidates;
+        m.key_flags = sh.flags;
+        note(x, m, "state abbreviation", 3.0);
+        doc.mentions.push_back(std::move(m));
+        i = ap_end;
+        continue;
+      }
+    }
+    if (ti.is(kTokSentStart) && !ti.is(kTokAllCaps) && ti.b1 - ti.b0 <= 6 && is_sentence_function_word(x.tok(i))) {
+      ++i;  // "The", "Der", "In", "Sie": no lookup needed
+      continue;
+    }
+    std::size_t cend = compound_end(t, i);
+    KeyHit hit;
+    std::size_t end = longest_match(x, i, t.size(), &hit);
+    bool genitive = false;
+    std::vector<std::uint32_t> compound_hints;
+    if (cend > i + 1 && end < cend) {
+      // Inside a hyphen compound with no key for the whole: a place + place compound
+      // ("Berlin-Kreuzberg") is one mention of the last part; "US-Präsident" is none.
+      KeyHit last;
+      std::size_t lw = cend - 1;
+      bool ok = t[lw].is(kTokCap) && longest_match(x, lw, cend, &last) == cend;
+      if (!(ok && end > i && hit.found)) {
+        if (doc.lang != Lang::kDe && end > i && hit.found && end + 1 < cend && t[end].is_punct('-') &&
+            is_lower_word(t[end + 1])) {
+          // English "Gainesville-area", "Texas-based": the place part is a mention.
+          cend = end;
+        } else if (doc.lang != Lang::kDe && ok && cend == i + 3 && t[i].c1 - t[i].c0 == 1) {
+          // "D-Columbus", "R-Texas": party and home of a politician.
+          ++i;
+          continue;
+        } else {
+          i = cend;  // "US-Präsident", "Kurt-Schumacher-Straße", "Lautertal-Derby"
+          continue;
+        }
+      } else {
+      // "Berlin-Kreuzberg" (a place and its quarter) vs "München-Salzburg" (two places).
+      bool near = false;
+      for (std::size_t a = 0; a < hit.candidates.size() && a < 16 && !near; ++a) {
+        const PlaceRecord& ra = idx.record(hit.candidates[a].place);
+        for (std::size_t b = 0; b < last.candidates.size() && b < 32 && !near; ++b) {
+          const PlaceRecord& rb = idx.record(last.candidates[b].place);
+          near = distance_km(ra.lat, ra.lon, rb.lat, rb.lon) < 25;
+        }
+      }
+      if (near) {
+        for (std::size_t c = 0; c < hit.candidates.size() && c < 8; ++c)
+          compound_hints.push_back(hit.candidates[c].place);
+        hit = last;
+        end = cend;
+      } else if (end < cend && t[end].is_punct('-') && lw == end + 1 && !t[i].is(kTokAllCaps) &&
+                 t[i].c1 - t[i].c0 > 3) {
+        // Two places joined by a hyphen: the first here, the second on the next turn.
+      } else {
+        i = cend;
+        continue;
+      }
+      }
+    }
+    if (end == i && doc.lang != Lang::kEn) {
+      // Genitive "Japans", "Hessens", "Nordkoreas".
+      std::string_view w = x.tok(i);
+      if (w.size() >= 5 && (w.back() == 's' || (w.back() == 'n' && w[w.size() - 2] == 'e')) && cend == i + 1) {
+        KeyHit g = idx.find(w.substr(0, w.size() - 1));
+        if (g.found && !g.candidates.empty()) {
+          hit = g;
+          end = i + 1;
+          genitive = true;
+        }
+      }
+    }
+    if (end == i) {
+      i = cend;
+      continue;
+    }
+    Mention m;
+    m.seg = seg_no;
+    m.t0 = static_cast<std::uint32_t>(i);
+    m.t1 = static_cast<std::uint32_t>(end);
+    m.b0 = t[i].b0;
+    m.b1 = t[end - 1].b1;
+    m.c0 = t[i].c0;
+    m.c1 = t[end - 1].c1;
+    m.surface = std::string(seg.text.substr(m.b0, m.b1 - m.b0));
+    m.cands = hit.candidates;
+    m.key_flags = hit.flags;
+    m.hints = std::move(compound_hints);
+    bool multiword = end > i + 1 && !(t[end - 1].is_punct('.'));
+    bool county = false;
+    if (doc.lang != Lang::kDe && end < t.size() && t[end].word() && t[end].is(kTokCap) && end == cend) {
+      std::string nw = x.fw(end);
+      county = nw == "county" || nw == "parish" || nw == "township" || nw == "borough";
+    }
+    m.dateline = dateline_shape(x, m);
+    qualifier_hints(x, m);
+    if (!hit_has_place_kind(idx, m.cands)) {
+      i = end;
+      continue;
+    }
+    if (county) {
+      ++m.t1;
+      m.b1 = t[m.t1 - 1].b1;
+      m.c1 = t[m.t1 - 1].c1;
+      m.surface = std::string(seg.text.substr(m.b0, m.b1 - m.b0));
+      end = m.t1;
+    }
+    score(x, m, multiword || county, genitive);
+    if (county) note(x, m, "county", 2.0);
+    if (!m.hints.empty()) note(x, m, "qualified by a nearby place", 1.0);
+    bool split_compound = end < cend;
+    if (m.evidence >= -3.5 || m.person_cue) doc.mentions.push_back(std::move(m));
+    i = split_compound ? end : std::max(end, cend);
+  }
+  comma_qualifiers(idx, doc, first_mention);
+}
+
+}  // namespace
+
+void prepare_doc(Doc& doc) {
+  int vote = 0;
+  for (auto& s : doc.segs) {
+    tokenize(s.text, s.toks);
+    if (doc.lang == Lang::kUnknown) {
+      // Function words are short and ASCII: lower-case into a stack buffer, no allocation.
+      std::size_t n = 0;
+      char buf[8];
+      for (const auto& tk : s.toks) {
+        if (!tk.word() || tk.b1 - tk.b0 > 6) continue;
+        std::string_view w = tk.text(s.text);
+        std::size_t k = 0;
+        for (; k < w.size(); ++k) {
+          char ch = w[k];
+          buf[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        }
+        vote += language_vote(std::string_view(buf, k));
+        if (++n > 400) break;
+      }
+    }
+  }
+  if (doc.lang == Lang::kUnknown) doc.lang = vote > 0 ? Lang::kDe : vote < 0 ? Lang::kEn : Lang::kUnknown;
+}
+
+void recognize(const GazetteerIndex& index, Doc& doc) {
+  for (std::uint32_t s = 0; s < doc.segs.size(); ++s) recognize_segment(index, doc, s);
+  // One sense per discourse for persons: a name the text uses for a person once ("Mr. Jones",
+  // "Jones said") is no town elsewhere in it either.
+  // Likewise a name the text clearly uses as a place (dateline, "in X") keeps that sense where
+  // an occurrence alone looked doubtful ("rund im Ratzeburg").
+  std::unordered_set<std::string> persons, places;
+  for (const auto& m : doc.mentions) {
+    if (m.person_cue) persons.insert(fold_key(m.surface));
+    else if (m.evidence >= 1.5 || m.dateline) places.insert(fold_key(m.surface));
+  }
+  std::erase_if(doc.mentions, [&](const Mention& m) {
+    std::string key = fold_key(m.surface);
+    bool person = !persons.empty() && persons.count(key) != 0;
+    if (m.evidence < 0) return m.person_cue || m.common_cue || person || places.count(key) == 0;
+    return !m.strong && !m.dateline && person;
+  });
+}
+
+void add_given_span(const GazetteerIndex& index, Doc& doc, std::uint32_t seg_no, std::size_t c0,
+                    std::size_t c1, std::size_t b0, std::size_t b1) {
+  const DocSegment& seg = doc.segs[seg_no];
+  if (b1 <= b0 || b1 > seg.text.size()) return;
+  Mention m;
+  m.seg = seg_no;
+  m.b0 = static_cast<std::uint32_t>(b0);
+  m.b1 = static_cast<std::uint32_t>(b1);
+  m.c0 = static_cast<std::uint32_t>(c0);
+  m.c1 = static_cast<std::uint32_t>(c1);
+  m.surface = std::string(seg.text.substr(b0, b1 - b0));
+  m.forced = true;
+  std::string key = collapse(m.surface);
+  KeyHit hit = index.find(key);
+  if ((!hit.found || hit.candidates.empty()) && key.size() > 3 && key.back() == 's')
+    hit = index.find(std::string_view(key).substr(0, key.size() - 1));
+  if ((!hit.found || hit.candidates.empty()) && key.size() > 3) {
+    // "the Philippines'", "Berlin-Kreuzberg": try the last and the first word.
+    std::size_t sp = key.find_last_of(" -");
+    if (sp != std::string::npos) hit = index.find(std::string_view(key).substr(sp + 1));
+    if (!hit.found || hit.candidates.empty()) {
+      std::size_t fs = key.find_first_of(" -");
+      if (fs != std::string::npos) hit = index.find(std::string_view(key).substr(0, fs));
+    }
+  }
+  if (hit.found) {
+    m.cands = hit.candidates;
+    m.key_flags = hit.flags;
+  }
+  // Token range for context (first token starting at or after b0).
+  const auto& t = seg.toks;
+  auto it = std::lower_bound(t.begin(), t.end(), m.b0, [](const Token& a, std::uint32_t b) { return a.b0 < b; });
+  m.t0 = static_cast<std::uint32_t>(it - t.begin());
+  auto it2 = std::lower_bound(t.begin(), t.end(), m.b1, [](const Token& a, std::uint32_t b) { return a.b0 < b; });
+  m.t1 = static_cast<std::uint32_t>(it2 - t.begin());
+  doc.mentions.push_back(std::move(m));
+}
+
+}  // namespace pk::geo

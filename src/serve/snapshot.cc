@@ -1,0 +1,216 @@
+#include "snapshot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "params.h"
+
+namespace pk::serve {
+
+std::uint8_t max_zoom_for_kind(const std::string& kind) {
+  if (kind == "continent") return 1;
+  if (kind == "country") return 3;
+  if (kind == "admin1") return 6;
+  if (kind == "admin2" || kind == "region") return 9;
+  return 255;
+}
+
+std::uint32_t PointTable::story_size_of(std::optional<std::int64_t> story) const {
+  if (!story) return 1;
+  auto it = story_size.find(*story);
+  return it == story_size.end() ? 1 : it->second;
+}
+
+bool focus_point(const StoredArticle& a, double& lon, double& lat, std::string& place, std::string& kind) {
+  const auto& g = a.geo;
+  if (g.focus && *g.focus < g.places.size()) {
+    const auto& p = g.places[*g.focus];
+    if (std::isfinite(p.lat) && std::isfinite(p.lon) && std::abs(p.lat) <= 90 && std::abs(p.lon) <= 180) {
+      lon = p.lon;
+      lat = p.lat;
+      place = p.name.empty() ? p.surface : p.name;
+      kind = p.kind;
+      return true;
+    }
+  }
+  if (a.article.lat_hint && a.article.lon_hint && std::isfinite(*a.article.lat_hint) &&
+      std::isfinite(*a.article.lon_hint)) {
+    lat = *a.article.lat_hint;
+    lon = *a.article.lon_hint;
+    place.clear();
+    kind = "point";
+    return true;
+  }
+  return false;
+}
+
+ClusterCache::ClusterCache(std::shared_ptr<LockedStore> store, ClusterOptions options, int refresh_seconds)
+    : store_(std::move(store)), options_(options), refresh_(std::chrono::seconds(std::max(0, refresh_seconds))) {}
+
+Result<std::shared_ptr<const PointTable>> ClusterCache::load() {
+  auto table = std::make_shared<PointTable>();
+  auto count = store_->with([](Store& s) { return s.count(); });
+  if (!count) return count.status();
+  table->store_count = *count;
+  std::unordered_map<std::string, std::uint16_t> interned;
+  auto intern = [&](const std::string& s) -> std::uint16_t {
+    auto it = interned.find(s);
+    if (it != interned.end()) return it->second;
+    if (table->strings.size() >= 65535) return 0;
+    table->strings.push_back(s);
+    return interned[s] = static_cast<std::uint16_t>(table->strings.size() - 1);
+  };
+  intern("");
+  ArticleQuery q;
+  q.limit = 1000;
+  std::unordered_set<std::int64_t> seen;
+  for (int page = 0; page < 100000; ++page) {
+    auto r = store_->with([&](Store& s) { return s.query(q); });
+    if (!r) return r.status();
+    for (auto& a : r->items) {
+      if (!seen.insert(a.id).second) continue;
+      PointRow row;
+      std::string kind;
+      if (!focus_point(a, row.lon, row.lat, row.place, kind)) continue;
+      row.id = a.id;
+      row.date = date_number(a.article.date);
+      row.max_zoom = max_zoom_for_kind(kind);
+      row.story_id = a.story_id.value_or(0);
+      row.outlet = intern(a.article.outlet.empty() ? a.article.site_title : a.article.outlet);
+      row.language = intern(a.article.language);
+      row.title = std::move(a.article.title);
+      if (row.story_id) ++table->story_size[row.story_id];
+      table->rows.push_back(std::move(row));
+    }
+    if (r->next_cursor.empty() || r->items.empty()) break;
+    q.cursor = r->next_cursor;
+  }
+  return std::shared_ptr<const PointTable>(std::move(table));
+}
+
+Result<std::shared_ptr<const PointTable>> ClusterCache::table() {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (table_ && now - checked_ < refresh_) return table_;
+  }
+  std::unique_lock<std::mutex> refresh(refresh_mu_, std::defer_lock);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (table_ && !refresh.try_lock()) return table_;  // someone else is checking; use what we have
+  }
+  if (!refresh.owns_lock()) refresh.lock();
+  std::shared_ptr<const PointTable> current;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    current = table_;
+    if (current && std::chrono::steady_clock::now() - checked_ < refresh_) return current;
+  }
+  auto count = store_->with([](Store& s) { return s.count(); });
+  if (!count) return count.status();
+  if (current && current->store_count == *count) {
+    std::lock_guard<std::mutex> lock(mu_);
+    checked_ = std::chrono::steady_clock::now();
+    last_count_ = *count;
+    return current;
+  }
+  auto loaded = load();
+  if (!loaded) return loaded.status();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto fresh = std::const_pointer_cast<PointTable>(*loaded);
+  fresh->generation = ++generation_;
+  table_ = fresh;
+  checked_ = std::chrono::steady_clock::now();
+  last_count_ = fresh->store_count;
+  lru_.clear();
+  return table_;
+}
+
+namespace {
+
+std::string filter_key(const ArticleQuery& q) {
+  std::string near = q.near_lat ? fmt::format("{:.6f},{:.6f},{:.3f}", *q.near_lat, q.near_lon.value_or(0), q.radius_km) : "";
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", q.text, q.region, q.since, q.until, q.outlet,
+                     q.language, q.story_id ? std::to_string(*q.story_id) : "", near);
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+  const double r = M_PI / 180.0;
+  const double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0088 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQuery& q) {
+  auto table = this->table();
+  if (!table) return table.status();
+  const auto key = filter_key(q);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto it = lru_.begin(); it != lru_.end(); ++it) {
+      if (it->first == key && it->second->table == *table) {
+        lru_.splice(lru_.begin(), lru_, it);
+        return it->second;
+      }
+    }
+  }
+  std::lock_guard<std::mutex> build(build_mu_);
+  {  // built by another request while we waited?
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto& e : lru_)
+      if (e.first == key && e.second->table == *table) return e.second;
+  }
+  auto fi = std::make_shared<FilteredIndex>();
+  fi->table = *table;
+  const PointTable& t = **table;
+
+  // Text, region and story filters need the store; the rest is checked in memory.
+  std::unordered_set<std::int64_t> allowed;
+  const bool by_store = !q.text.empty() || !q.region.empty() || q.story_id.has_value();
+  if (by_store) {
+    ArticleQuery sq;
+    sq.text = q.text;
+    sq.region = q.region;
+    sq.story_id = q.story_id;
+    sq.since = q.since;
+    sq.until = q.until;
+    sq.outlet = q.outlet;
+    sq.language = q.language;
+    sq.limit = 1000;
+    while (allowed.size() < kMaxTextMatches) {
+      auto r = store_->with([&](Store& s) { return s.query(sq); });
+      if (!r) return r.status();
+      for (const auto& a : r->items) allowed.insert(a.id);
+      if (r->next_cursor.empty() || r->items.empty()) break;
+      sq.cursor = r->next_cursor;
+      if (allowed.size() >= kMaxTextMatches) fi->truncated = true;
+    }
+  }
+  const std::uint32_t since = date_number(q.since), until = date_number(q.until);
+  std::vector<ClusterPoint> points;
+  for (std::uint32_t i = 0; i < t.rows.size(); ++i) {
+    const auto& row = t.rows[i];
+    if (since && row.date < since) continue;
+    if (until && row.date > until) continue;
+    if (!q.outlet.empty() && t.strings[row.outlet] != q.outlet) continue;
+    if (!q.language.empty() && t.strings[row.language] != q.language) continue;
+    if (by_store && !allowed.count(row.id)) continue;
+    if (q.near_lat && q.near_lon && haversine_km(*q.near_lat, *q.near_lon, row.lat, row.lon) > q.radius_km) continue;
+    points.push_back(ClusterPoint{row.lon, row.lat, static_cast<std::uint32_t>(fi->rows.size()), row.date, row.max_zoom});
+    fi->rows.push_back(i);
+  }
+  fi->index = ClusterIndex::build(points, options_);
+  std::lock_guard<std::mutex> lock(mu_);
+  ++builds_;
+  lru_.emplace_front(key, fi);
+  if (lru_.size() > kMaxIndices) lru_.pop_back();
+  return std::shared_ptr<const FilteredIndex>(fi);
+}
+
+}  // namespace pk::serve

@@ -1,0 +1,98 @@
+#include "pg_schema.h"
+
+namespace pk::store {
+
+namespace {
+
+const char* const kPgV1 = R"sql(
+CREATE TABLE schema_version(version integer NOT NULL);
+CREATE TABLE places(
+  id bigserial PRIMARY KEY,
+  place_key text NOT NULL UNIQUE,
+  geonameid bigint,
+  name text NOT NULL,
+  name_fold text NOT NULL,
+  kind text NOT NULL,
+  country text NOT NULL,
+  admin1 text NOT NULL,
+  admin2 text NOT NULL,
+  lat double precision NOT NULL,
+  lon double precision NOT NULL,
+  geom geometry(Point, 4326));
+CREATE INDEX places_name ON places(name_fold);
+CREATE TABLE stories(
+  id bigint PRIMARY KEY,
+  canonical_article_id bigint,
+  first_seen bigint,
+  last_seen bigint,
+  size integer NOT NULL DEFAULT 0);
+CREATE TABLE articles(
+  id bigserial PRIMARY KEY,
+  dedup_key text NOT NULL UNIQUE,
+  url text,
+  canonical_url text NOT NULL,
+  content_hash text NOT NULL,
+  outlet text NOT NULL,
+  site_title text NOT NULL,
+  published text NOT NULL,
+  updated text NOT NULL,
+  sort_ts bigint NOT NULL,
+  language text NOT NULL,
+  title text NOT NULL,
+  lead text NOT NULL,
+  dateline text NOT NULL,
+  agency text NOT NULL,
+  author text NOT NULL,
+  focus_place_id bigint REFERENCES places(id),
+  focus_lat double precision,
+  focus_lon double precision,
+  focus geometry(Point, 4326),
+  story_id bigint REFERENCES stories(id),
+  ingested_at text NOT NULL,
+  doc text NOT NULL,
+  tsv tsvector NOT NULL);
+CREATE INDEX articles_date ON articles(sort_ts, id);
+CREATE INDEX articles_date_brin ON articles USING brin(sort_ts);
+CREATE INDEX articles_focus ON articles USING gist(focus);
+CREATE INDEX articles_tsv ON articles USING gin(tsv);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+CREATE TABLE mentions(
+  article_id bigint NOT NULL REFERENCES articles(id),
+  ordinal integer NOT NULL,
+  place_id bigint NOT NULL REFERENCES places(id),
+  role text NOT NULL,
+  field text NOT NULL,
+  start_cp integer NOT NULL,
+  end_cp integer NOT NULL,
+  surface text NOT NULL,
+  confidence double precision NOT NULL,
+  PRIMARY KEY(article_id, ordinal));
+CREATE INDEX mentions_place ON mentions(place_id);
+INSERT INTO schema_version(version) VALUES (1);
+)sql";
+
+const char* const kPgV1ToV2 = R"sql(
+CREATE TABLE article_regions(
+  region text NOT NULL,
+  sort_ts bigint NOT NULL,
+  article_id bigint NOT NULL REFERENCES articles(id),
+  PRIMARY KEY(region, sort_ts, article_id));
+INSERT INTO article_regions(region, sort_ts, article_id)
+  SELECT DISTINCT k.region, a.sort_ts, a.id
+  FROM mentions m JOIN places p ON p.id = m.place_id JOIN articles a ON a.id = m.article_id,
+  LATERAL (VALUES ('country:' || p.country),
+                  (CASE WHEN p.admin1 <> '' THEN 'admin1:' || p.country || '.' || p.admin1 END),
+                  (CASE WHEN p.admin1 <> '' AND p.admin2 <> '' THEN 'admin2:' || p.country || '.' || p.admin1 || '.' || p.admin2 END),
+                  (CASE WHEN p.geonameid IS NOT NULL THEN 'place:' || p.geonameid END)) AS k(region)
+  WHERE p.country <> '' AND k.region IS NOT NULL
+  ON CONFLICT DO NOTHING;
+CREATE INDEX articles_outlet ON articles(outlet, sort_ts);
+UPDATE schema_version SET version = 2;
+)sql";
+
+}  // namespace
+
+const char* const kPgSteps[kPgSchemaVersion] = {kPgV1, kPgV1ToV2};
+
+}  // namespace pk::store

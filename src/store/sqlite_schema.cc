@@ -1,0 +1,158 @@
+#include "sqlite_schema.h"
+
+#include <string>
+
+#include "sqlite_util.h"
+
+namespace pk::store {
+
+const char* const kSqliteSchemaV1 = R"sql(
+CREATE TABLE schema_version(version INTEGER NOT NULL);
+CREATE TABLE places(
+  id INTEGER PRIMARY KEY,
+  place_key TEXT NOT NULL UNIQUE,
+  geonameid INTEGER,
+  name TEXT NOT NULL,
+  name_fold TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  admin1 TEXT NOT NULL,
+  admin2 TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL);
+CREATE INDEX places_name ON places(name_fold);
+CREATE TABLE stories(
+  id INTEGER PRIMARY KEY,
+  canonical_article_id INTEGER,
+  first_seen INTEGER,
+  last_seen INTEGER,
+  size INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY,
+  dedup_key TEXT NOT NULL UNIQUE,
+  url TEXT,
+  canonical_url TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  site_title TEXT NOT NULL,
+  published TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  sort_ts INTEGER NOT NULL,
+  language TEXT NOT NULL,
+  title TEXT NOT NULL,
+  lead TEXT NOT NULL,
+  dateline TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  author TEXT NOT NULL,
+  focus_place_id INTEGER REFERENCES places(id),
+  focus_lat REAL,
+  focus_lon REAL,
+  story_id INTEGER REFERENCES stories(id),
+  ingested_at TEXT NOT NULL,
+  doc TEXT NOT NULL);
+CREATE INDEX articles_date ON articles(sort_ts, id, focus_lat, focus_lon);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+CREATE TABLE mentions(
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  ordinal INTEGER NOT NULL,
+  place_id INTEGER NOT NULL REFERENCES places(id),
+  role TEXT NOT NULL,
+  field TEXT NOT NULL,
+  start_cp INTEGER NOT NULL,
+  end_cp INTEGER NOT NULL,
+  surface TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  PRIMARY KEY(article_id, ordinal)) WITHOUT ROWID;
+CREATE INDEX mentions_place ON mentions(place_id);
+CREATE VIRTUAL TABLE article_fts USING fts5(title, lead, body, content='', tokenize='pk_text');
+CREATE VIRTUAL TABLE focus_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat, +lat, +lon, +sort_ts);
+INSERT INTO schema_version(version) VALUES (1);
+)sql";
+
+namespace {
+
+// v1 → v2: region index (article × country/admin1/admin2/place, ordered by date) so region
+// queries read one index range; outlet index. Backfilled from mentions.
+const char* const kV1ToV2 = R"sql(
+CREATE TABLE article_regions(
+  region TEXT NOT NULL,
+  sort_ts INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  PRIMARY KEY(region, sort_ts, article_id)) WITHOUT ROWID;
+INSERT OR IGNORE INTO article_regions(region, sort_ts, article_id)
+  SELECT 'country:' || p.country, a.sort_ts, a.id
+  FROM mentions m JOIN places p ON p.id = m.place_id JOIN articles a ON a.id = m.article_id
+  WHERE p.country <> '';
+INSERT OR IGNORE INTO article_regions(region, sort_ts, article_id)
+  SELECT 'admin1:' || p.country || '.' || p.admin1, a.sort_ts, a.id
+  FROM mentions m JOIN places p ON p.id = m.place_id JOIN articles a ON a.id = m.article_id
+  WHERE p.country <> '' AND p.admin1 <> '';
+INSERT OR IGNORE INTO article_regions(region, sort_ts, article_id)
+  SELECT 'admin2:' || p.country || '.' || p.admin1 || '.' || p.admin2, a.sort_ts, a.id
+  FROM mentions m JOIN places p ON p.id = m.place_id JOIN articles a ON a.id = m.article_id
+  WHERE p.country <> '' AND p.admin1 <> '' AND p.admin2 <> '';
+INSERT OR IGNORE INTO article_regions(region, sort_ts, article_id)
+  SELECT 'place:' || p.geonameid, a.sort_ts, a.id
+  FROM mentions m JOIN places p ON p.id = m.place_id JOIN articles a ON a.id = m.article_id
+  WHERE p.geonameid IS NOT NULL;
+CREATE INDEX articles_outlet ON articles(outlet, sort_ts);
+UPDATE schema_version SET version = 2;
+)sql";
+
+const char* const kSteps[] = {kSqliteSchemaV1, kV1ToV2};
+static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSqliteSchemaVersion);
+
+}  // namespace
+
+Result<int> sqlite_schema_version(sqlite3* db, const std::string& path) {
+  Stmt tables(db, "SELECT count(*) FROM sqlite_master");
+  if (!tables.ok()) return sqlite_status(tables.prepare_rc(), "reading the schema", path);
+  int rc = tables.step();
+  if (rc != SQLITE_ROW) return sqlite_status(rc, "reading the schema", path);
+  if (tables.col_int(0) == 0) return 0;
+  Stmt v(db, "SELECT version FROM schema_version");
+  if (!v.ok())
+    return Status::corruption(path + " is an SQLite database but not a Pressekarte one (no schema_version table)");
+  rc = v.step();
+  if (rc != SQLITE_ROW) return Status::corruption(path + " has an empty schema_version table");
+  return static_cast<int>(v.col_int(0));
+}
+
+Status sqlite_migrate(sqlite3* db, const std::string& path) {
+  // BEGIN IMMEDIATE serialises concurrent openers; re-read the version inside the lock.
+  for (;;) {
+    int rc = exec(db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return sqlite_status(rc, "starting a schema migration", path);
+    auto version = sqlite_schema_version(db, path);
+    if (!version) {
+      exec(db, "ROLLBACK");
+      return version.status();
+    }
+    int v = *version;
+    if (v > kSqliteSchemaVersion) {
+      exec(db, "ROLLBACK");
+      return Status::unsupported(path + " has schema version " + std::to_string(v) +
+                                 ", newer than this binary understands (" + std::to_string(kSqliteSchemaVersion) +
+                                 "): upgrade pressekarte");
+    }
+    if (v == kSqliteSchemaVersion) {
+      rc = exec(db, "COMMIT");
+      if (rc == SQLITE_OK) return Status::ok();
+      exec(db, "ROLLBACK");
+      return sqlite_status(rc, "finishing the schema check", path);
+    }
+    rc = exec(db, kSteps[v]);
+    if (rc != SQLITE_OK) {
+      exec(db, "ROLLBACK");
+      return sqlite_status(rc, "migrating the schema from version " + std::to_string(v), path);
+    }
+    rc = exec(db, "COMMIT");
+    if (rc != SQLITE_OK) {
+      exec(db, "ROLLBACK");
+      return sqlite_status(rc, "committing the schema migration from version " + std::to_string(v), path);
+    }
+  }
+}
+
+}  // namespace pk::store

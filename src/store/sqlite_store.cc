@@ -1,0 +1,591 @@
+// SQLite backend: WAL, FTS5 with the pk_text tokenizer, R*Tree on focus points, a
+// date-ordered region index. Calls are serialised by a mutex (one connection per Store).
+#include <sys/stat.h>
+
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "backends.h"
+#include "fts5_tokenizer.h"
+#include "pressekarte/text.h"
+#include "record.h"
+#include "region_resolve.h"
+#include "sqlite_schema.h"
+#include "sqlite_util.h"
+
+namespace pk::store {
+
+namespace {
+
+void sql_dist_km(sqlite3_context* ctx, int, sqlite3_value** v) {
+  for (int i = 0; i < 4; ++i)
+    if (sqlite3_value_type(v[i]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  sqlite3_result_double(ctx, haversine_km(sqlite3_value_double(v[0]), sqlite3_value_double(v[1]),
+                                          sqlite3_value_double(v[2]), sqlite3_value_double(v[3])));
+}
+
+void sql_blend(sqlite3_context* ctx, int, sqlite3_value** v) {
+  sqlite3_result_double(ctx, blend_score(sqlite3_value_double(v[0]), sqlite3_value_int64(v[1]),
+                                         sqlite3_value_int64(v[2])));
+}
+
+// Rows the date-ordered scan may read before a bbox/radius query switches to the R*Tree.
+constexpr int kScanBudget = 3000;
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path, StoreOptions options)
+      : db_(db), path_(std::move(path)), options_(std::move(options)) {}
+  ~SqliteStore() override {
+    stmts_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  Status init() {
+    auto v = sqlite_schema_version(db_, path_);
+    if (!v) return v.status();
+    version_ = *v;
+    return Status::ok();
+  }
+
+  Result<std::vector<PutOutcome>> put_batch(const std::vector<ArticleRecord>& batch,
+                                            std::vector<std::int64_t>* ids) override;
+  Result<std::optional<StoredArticle>> get(std::int64_t id) override;
+  Result<ArticlePage> query(const ArticleQuery& q) override;
+  Status set_story(std::int64_t article_id, std::int64_t story_id) override;
+  Result<std::int64_t> count() override;
+  int schema_version() override { return version_; }
+
+ private:
+  Stmt& stmt(const std::string& sql) {
+    auto it = stmts_.find(sql);
+    if (it == stmts_.end()) it = stmts_.emplace(sql, Stmt(db_, sql)).first;
+    return it->second.reset();
+  }
+  Status fail(int rc, const std::string& what) { return sqlite_status(rc, what, path_); }
+  Status check_prepared(Stmt& s, const std::string& what) {
+    return s.ok() ? Status::ok() : fail(s.prepare_rc(), what);
+  }
+
+  Result<std::int64_t> place_id(const PlaceMention& p, std::unordered_map<std::string, std::int64_t>& pending);
+  Status insert_one(const ArticleRecord& r, const std::string& key, std::int64_t ingested_ts,
+                    std::unordered_map<std::string, std::int64_t>& pending_places, std::int64_t* id);
+  Status touch_story(std::int64_t story_id, std::int64_t article_id, std::int64_t ts);
+  Result<std::string> resolve_region(const std::string& name);
+  Result<std::vector<std::pair<std::int64_t, double>>> select_ids(const PlannedQuery& p);
+  Result<std::optional<StoredArticle>> load(std::int64_t id);
+
+  sqlite3* db_;
+  std::string path_;
+  StoreOptions options_;
+  int version_ = 0;
+  std::mutex mu_;
+  std::unordered_map<std::string, Stmt> stmts_;
+  std::unordered_map<std::string, std::int64_t> place_ids_;  // committed places only
+};
+
+Result<std::int64_t> SqliteStore::place_id(const PlaceMention& p,
+                                           std::unordered_map<std::string, std::int64_t>& pending) {
+  std::string key = place_key(p);
+  if (auto it = place_ids_.find(key); it != place_ids_.end()) return it->second;
+  if (auto it = pending.find(key); it != pending.end()) return it->second;
+  auto& ins = stmt(
+      "INSERT INTO places(place_key, geonameid, name, name_fold, kind, country, admin1, admin2, lat, lon) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(place_key) DO NOTHING");
+  PK_RETURN_IF_ERROR(check_prepared(ins, "storing a place"));
+  ins.bind(1, key);
+  if (p.geonameid) {
+    ins.bind(2, *p.geonameid);
+  } else {
+    ins.bind_null(2);
+  }
+  ins.bind(3, p.name).bind(4, fold_for_match(p.name)).bind(5, p.kind).bind(6, p.country).bind(7, p.admin1);
+  ins.bind(8, p.admin2).bind(9, std::isfinite(p.lat) ? p.lat : 0.0).bind(10, std::isfinite(p.lon) ? p.lon : 0.0);
+  int rc = ins.step();
+  if (rc != SQLITE_DONE) return fail(rc, "storing place " + p.name);
+  auto& sel = stmt("SELECT id FROM places WHERE place_key = ?1");
+  PK_RETURN_IF_ERROR(check_prepared(sel, "storing a place"));
+  sel.bind(1, key);
+  rc = sel.step();
+  if (rc != SQLITE_ROW) return fail(rc, "storing place " + p.name);
+  std::int64_t id = sel.col_int(0);
+  pending[key] = id;
+  return id;
+}
+
+Status SqliteStore::touch_story(std::int64_t story_id, std::int64_t article_id, std::int64_t ts) {
+  auto& ins = stmt(
+      "INSERT INTO stories(id, canonical_article_id, first_seen, last_seen, size) VALUES (?1, ?2, ?3, ?3, 0) "
+      "ON CONFLICT(id) DO UPDATE SET first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?3)");
+  PK_RETURN_IF_ERROR(check_prepared(ins, "storing a story"));
+  ins.bind(1, story_id).bind(2, article_id).bind(3, ts);
+  int rc = ins.step();
+  if (rc != SQLITE_DONE) return fail(rc, "storing story " + std::to_string(story_id));
+  auto& size = stmt("UPDATE stories SET size = (SELECT count(*) FROM articles WHERE story_id = ?1) WHERE id = ?1");
+  PK_RETURN_IF_ERROR(check_prepared(size, "storing a story"));
+  rc = size.bind(1, story_id).step();
+  if (rc != SQLITE_DONE) return fail(rc, "storing story " + std::to_string(story_id));
+  return Status::ok();
+}
+
+Status SqliteStore::insert_one(const ArticleRecord& r, const std::string& key, std::int64_t ingested_ts,
+                               std::unordered_map<std::string, std::int64_t>& pending_places, std::int64_t* id) {
+  const Article& a = r.article;
+  std::int64_t ts = parse_iso_time(a.date).value_or(ingested_ts);
+  std::vector<std::int64_t> place_ids;
+  for (const auto& p : r.geo.places) {
+    auto pid = place_id(p, pending_places);
+    if (!pid) return pid.status();
+    place_ids.push_back(*pid);
+  }
+  auto focus = focus_point(r);
+  if (r.story_id) {
+    // The story row must exist before the article references it.
+    auto& ins = stmt("INSERT INTO stories(id, first_seen, last_seen) VALUES (?1, ?2, ?2) ON CONFLICT(id) DO NOTHING");
+    PK_RETURN_IF_ERROR(check_prepared(ins, "storing a story"));
+    int rc = ins.bind(1, *r.story_id).bind(2, ts).step();
+    if (rc != SQLITE_DONE) return fail(rc, "storing a story");
+  }
+  auto& ins = stmt(
+      "INSERT INTO articles(dedup_key, url, canonical_url, content_hash, outlet, site_title, published, updated, "
+      "sort_ts, language, title, lead, dateline, agency, author, focus_place_id, focus_lat, focus_lon, story_id, "
+      "ingested_at, doc) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
+  PK_RETURN_IF_ERROR(check_prepared(ins, "storing an article"));
+  ins.bind(1, key);
+  if (a.url.empty()) {
+    ins.bind_null(2);
+  } else {
+    ins.bind(2, a.url);
+  }
+  ins.bind(3, a.canonical_url).bind(4, a.content_hash).bind(5, a.outlet).bind(6, a.site_title).bind(7, a.date);
+  ins.bind(8, a.updated).bind(9, ts).bind(10, a.language).bind(11, a.title).bind(12, a.lead).bind(13, a.dateline);
+  ins.bind(14, a.agency).bind(15, a.author);
+  if (r.geo.focus && *r.geo.focus < place_ids.size()) {
+    ins.bind(16, place_ids[*r.geo.focus]);
+  } else {
+    ins.bind_null(16);
+  }
+  if (focus) {
+    ins.bind(17, focus->lat).bind(18, focus->lon);
+  } else {
+    ins.bind_null(17).bind_null(18);
+  }
+  if (r.story_id) {
+    ins.bind(19, *r.story_id);
+  } else {
+    ins.bind_null(19);
+  }
+  ins.bind(20, format_iso_utc(ingested_ts)).bind(21, encode_doc(a, r.geo));
+  int rc = ins.step();
+  if (rc != SQLITE_DONE) return fail(rc, "storing article " + (a.url.empty() ? a.title.substr(0, 60) : a.url));
+  *id = sqlite3_last_insert_rowid(db_);
+
+  auto& men = stmt(
+      "INSERT INTO mentions(article_id, ordinal, place_id, role, field, start_cp, end_cp, surface, confidence) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  PK_RETURN_IF_ERROR(check_prepared(men, "storing mentions"));
+  for (std::size_t i = 0; i < r.geo.places.size(); ++i) {
+    const auto& p = r.geo.places[i];
+    men.reset().bind(1, *id).bind(2, static_cast<std::int64_t>(i)).bind(3, place_ids[i]).bind(4, p.role);
+    men.bind(5, p.field).bind(6, static_cast<std::int64_t>(p.start)).bind(7, static_cast<std::int64_t>(p.end));
+    men.bind(8, p.surface).bind(9, std::isfinite(p.confidence) ? p.confidence : 0.0);
+    rc = men.step();
+    if (rc != SQLITE_DONE) return fail(rc, "storing mentions");
+  }
+
+  IndexedText t = indexed_text(a);
+  std::string marker = language_marker(a.language);
+  auto& fts = stmt("INSERT INTO article_fts(rowid, title, lead, body) VALUES (?1, ?2, ?3, ?4)");
+  PK_RETURN_IF_ERROR(check_prepared(fts, "indexing text"));
+  rc = fts.bind(1, *id).bind(2, marker + t.title).bind(3, marker + t.lead).bind(4, marker + t.body).step();
+  if (rc != SQLITE_DONE) return fail(rc, "indexing the text of an article");
+
+  if (focus) {
+    auto& rt = stmt(
+        "INSERT INTO focus_rtree(id, min_lon, max_lon, min_lat, max_lat, lat, lon, sort_ts) "
+        "VALUES (?1, ?2, ?2, ?3, ?3, ?3, ?2, ?4)");
+    PK_RETURN_IF_ERROR(check_prepared(rt, "indexing the focus point"));
+    rc = rt.bind(1, *id).bind(2, focus->lon).bind(3, focus->lat).bind(4, ts).step();
+    if (rc != SQLITE_DONE) return fail(rc, "indexing the focus point");
+  }
+
+  auto& reg = stmt("INSERT OR IGNORE INTO article_regions(region, sort_ts, article_id) VALUES (?1, ?2, ?3)");
+  PK_RETURN_IF_ERROR(check_prepared(reg, "indexing regions"));
+  for (const auto& k : region_keys(r.geo)) {
+    rc = reg.reset().bind(1, k).bind(2, ts).bind(3, *id).step();
+    if (rc != SQLITE_DONE) return fail(rc, "indexing regions");
+  }
+  if (r.story_id) PK_RETURN_IF_ERROR(touch_story(*r.story_id, *id, ts));
+  return Status::ok();
+}
+
+Result<std::vector<PutOutcome>> SqliteStore::put_batch(const std::vector<ArticleRecord>& batch,
+                                                       std::vector<std::int64_t>* ids) {
+  std::lock_guard lock(mu_);
+  if (options_.read_only) return Status::invalid("the store was opened read-only; cannot store articles");
+  std::vector<PutOutcome> outcomes;
+  std::vector<std::int64_t> out_ids;
+  outcomes.reserve(batch.size());
+  out_ids.reserve(batch.size());
+  int rc = exec(db_, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK) return fail(rc, "starting a batch");
+  std::unordered_map<std::string, std::int64_t> pending_places;
+  std::int64_t now = now_seconds();
+  auto run = [&]() -> Status {
+    for (const auto& r : batch) {
+      std::string key = dedup_key(r.article);
+      auto& sel = stmt("SELECT id FROM articles WHERE dedup_key = ?1");
+      PK_RETURN_IF_ERROR(check_prepared(sel, "looking up an article"));
+      int src = sel.bind(1, key).step();
+      if (src == SQLITE_ROW) {
+        outcomes.push_back(PutOutcome::kUnchanged);
+        out_ids.push_back(sel.col_int(0));
+        continue;
+      }
+      if (src != SQLITE_DONE) return fail(src, "looking up an article");
+      std::int64_t id = 0;
+      PK_RETURN_IF_ERROR(insert_one(r, key, now, pending_places, &id));
+      outcomes.push_back(PutOutcome::kInserted);
+      out_ids.push_back(id);
+    }
+    return Status::ok();
+  };
+  Status st = run();
+  if (st.is_ok()) {
+    rc = exec(db_, "COMMIT");
+    if (rc != SQLITE_OK) st = fail(rc, "committing a batch");
+  }
+  if (!st.is_ok()) {
+    exec(db_, "ROLLBACK");
+    return st;
+  }
+  place_ids_.insert(pending_places.begin(), pending_places.end());
+  if (place_ids_.size() > 500000) place_ids_.clear();
+  if (ids) *ids = std::move(out_ids);
+  return outcomes;
+}
+
+Result<std::optional<StoredArticle>> SqliteStore::load(std::int64_t id) {
+  auto& s = stmt("SELECT doc, story_id, ingested_at FROM articles WHERE id = ?1");
+  PK_RETURN_IF_ERROR(check_prepared(s, "reading an article"));
+  int rc = s.bind(1, id).step();
+  if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
+  if (rc != SQLITE_ROW) return fail(rc, "reading article " + std::to_string(id));
+  StoredArticle a;
+  a.id = id;
+  PK_RETURN_IF_ERROR(decode_doc(s.col_text(0), &a.article, &a.geo));
+  if (!s.col_null(1)) a.story_id = s.col_int(1);
+  a.ingested_at = s.col_text(2);
+  return std::optional<StoredArticle>(std::move(a));
+}
+
+Result<std::optional<StoredArticle>> SqliteStore::get(std::int64_t id) {
+  std::lock_guard lock(mu_);
+  return load(id);
+}
+
+Status SqliteStore::set_story(std::int64_t article_id, std::int64_t story_id) {
+  std::lock_guard lock(mu_);
+  if (options_.read_only) return Status::invalid("the store was opened read-only; cannot set a story");
+  int rc = exec(db_, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK) return fail(rc, "starting a story update");
+  auto run = [&]() -> Status {
+    auto& sel = stmt("SELECT sort_ts FROM articles WHERE id = ?1");
+    PK_RETURN_IF_ERROR(check_prepared(sel, "setting a story"));
+    int src = sel.bind(1, article_id).step();
+    if (src == SQLITE_DONE) return Status::not_found("article " + std::to_string(article_id) + " does not exist");
+    if (src != SQLITE_ROW) return fail(src, "setting a story");
+    std::int64_t ts = sel.col_int(0);
+    auto& ins = stmt("INSERT INTO stories(id, first_seen, last_seen) VALUES (?1, ?2, ?2) ON CONFLICT(id) DO NOTHING");
+    PK_RETURN_IF_ERROR(check_prepared(ins, "setting a story"));
+    src = ins.bind(1, story_id).bind(2, ts).step();
+    if (src != SQLITE_DONE) return fail(src, "setting a story");
+    auto& up = stmt("UPDATE articles SET story_id = ?2 WHERE id = ?1");
+    PK_RETURN_IF_ERROR(check_prepared(up, "setting a story"));
+    src = up.bind(1, article_id).bind(2, story_id).step();
+    if (src != SQLITE_DONE) return fail(src, "setting a story");
+    return touch_story(story_id, article_id, ts);
+  };
+  Status st = run();
+  if (st.is_ok()) {
+    rc = exec(db_, "COMMIT");
+    if (rc != SQLITE_OK) st = fail(rc, "committing a story update");
+  }
+  if (!st.is_ok()) exec(db_, "ROLLBACK");
+  return st;
+}
+
+Result<std::int64_t> SqliteStore::count() {
+  std::lock_guard lock(mu_);
+  auto& s = stmt("SELECT count(*) FROM articles");
+  PK_RETURN_IF_ERROR(check_prepared(s, "counting articles"));
+  int rc = s.step();
+  if (rc != SQLITE_ROW) return fail(rc, "counting articles");
+  return s.col_int(0);
+}
+
+Result<std::string> SqliteStore::resolve_region(const std::string& name) {
+  return resolve_region_name(name, options_, [&](const std::string& folded) -> Result<std::vector<PlaceRow>> {
+    auto& s = stmt("SELECT kind, country, admin1, admin2, geonameid FROM places WHERE name_fold = ?1 LIMIT 50");
+    PK_RETURN_IF_ERROR(check_prepared(s, "resolving a region name"));
+    s.bind(1, folded);
+    std::vector<PlaceRow> rows;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      PlaceRow r{s.col_text(0), s.col_text(1), s.col_text(2), s.col_text(3), std::nullopt, 0};
+      if (!s.col_null(4)) r.geonameid = s.col_int(4);
+      rows.push_back(r);
+    }
+    if (rc != SQLITE_DONE) return fail(rc, "resolving a region name");
+    return rows;
+  });
+}
+
+// Builds "col BETWEEN" style filters shared by every plan. `lat`/`lon`/`ts`/`id` name the
+// columns of the driving table.
+struct Filters {
+  std::string sql;
+  std::vector<SqlValue> args;
+  void add(const std::string& clause) { sql += " AND " + clause; }
+  void arg(SqlValue v) { args.push_back(std::move(v)); }
+};
+
+void add_space_filters(const PlannedQuery& p, Filters& f, const std::string& lat, const std::string& lon) {
+  if (p.bbox) {
+    f.add(fmt::format("{0} BETWEEN ? AND ? AND {1} BETWEEN ? AND ?", lat, lon));
+    f.arg(p.bbox->south), f.arg(p.bbox->north), f.arg(p.bbox->west), f.arg(p.bbox->east);
+  }
+  if (p.near) {
+    f.add(fmt::format("{0} BETWEEN ? AND ? AND {1} BETWEEN ? AND ? AND pk_dist_km({0}, {1}, ?, ?) <= ?", lat, lon));
+    f.arg(p.radius_box->south), f.arg(p.radius_box->north), f.arg(p.radius_box->west), f.arg(p.radius_box->east);
+    f.arg(p.near->lat), f.arg(p.near->lon), f.arg(p.radius_km);
+  }
+}
+
+void add_article_filters(const PlannedQuery& p, Filters& f, bool region_is_driver) {
+  if (p.since_ts) f.add("a.sort_ts >= ?"), f.arg(*p.since_ts);
+  if (p.until_ts) f.add("a.sort_ts <= ?"), f.arg(*p.until_ts);
+  if (!p.outlet.empty()) f.add("a.outlet = ?"), f.arg(p.outlet);
+  if (!p.language.empty()) f.add("a.language = ?"), f.arg(p.language);
+  if (p.story_id) f.add("a.story_id = ?"), f.arg(*p.story_id);
+  if (!p.region_key.empty() && !region_is_driver) {
+    f.add("EXISTS (SELECT 1 FROM article_regions r WHERE r.region = ? AND r.sort_ts = a.sort_ts AND r.article_id = a.id)");
+    f.arg(p.region_key);
+  }
+}
+
+Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(const PlannedQuery& p) {
+  const std::int64_t n = static_cast<std::int64_t>(p.limit) + 1;
+  std::vector<std::pair<std::int64_t, double>> out;
+  auto run = [&](const std::string& sql, const std::vector<SqlValue>& args, bool has_score) -> Status {
+    auto& s = stmt(sql);
+    PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
+    s.bind_all(args);
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.col_int(0), has_score ? s.col_double(2) : 0.0);
+    if (rc != SQLITE_DONE) return fail(rc, "searching");
+    return Status::ok();
+  };
+  auto date_cursor = [&](Filters& f, const std::string& ts, const std::string& id) {
+    if (p.cursor) f.add(fmt::format("({}, {}) < (?, ?)", ts, id)), f.arg(p.cursor->ts), f.arg(p.cursor->id);
+  };
+
+  if (p.text) {
+    Filters f;
+    f.arg(fts5_match_expression(*p.text));
+    add_article_filters(p, f, false);
+    add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
+    if (!p.by_relevance) {
+      date_cursor(f, "a.sort_ts", "a.id");
+      f.arg(n);
+      Status st = run("SELECT a.id, a.sort_ts FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+                      "WHERE article_fts MATCH ?" + f.sql + " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?",
+                      f.args, false);
+      if (!st.is_ok()) return st;
+      return out;
+    }
+    std::string inner = "SELECT a.id AS id, a.sort_ts AS ts, pk_blend(-bm25(article_fts, 4.0, 2.0, 1.0), a.sort_ts, " +
+                        std::to_string(p.now) + ") AS score FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+                        "WHERE article_fts MATCH ?" + f.sql;
+    std::string outer = "SELECT id, ts, score FROM (" + inner + ")";
+    if (p.cursor) {
+      outer += " WHERE (score < ? OR (score = ? AND id < ?))";
+      f.arg(p.cursor->score), f.arg(p.cursor->score), f.arg(p.cursor->id);
+    }
+    outer += " ORDER BY score DESC, id DESC LIMIT ?";
+    f.arg(n);
+    Status st = run(outer, f.args, true);
+    if (!st.is_ok()) return st;
+    return out;
+  }
+
+  if (!p.region_key.empty()) {
+    Filters f;
+    f.arg(p.region_key);
+    add_article_filters(p, f, true);
+    add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
+    date_cursor(f, "r.sort_ts", "r.article_id");
+    f.arg(n);
+    Status st = run("SELECT r.article_id, r.sort_ts FROM article_regions r JOIN articles a ON a.id = r.article_id "
+                    "WHERE r.region = ?" + f.sql + " ORDER BY r.sort_ts DESC, r.article_id DESC LIMIT ?",
+                    f.args, false);
+    if (!st.is_ok()) return st;
+    return out;
+  }
+
+  const bool other_filters = !p.outlet.empty() || !p.language.empty() || p.story_id;
+  if (p.bbox || p.near) {
+    // Large boxes: the newest articles are probably inside, so read the date index for a
+    // bounded number of rows. Small boxes: the R*Tree finds the few candidates directly.
+    if (!other_filters) {
+      Filters f;
+      add_article_filters(p, f, false);
+      date_cursor(f, "a.sort_ts", "a.id");
+      f.arg(kScanBudget);
+      Filters g;
+      add_space_filters(p, g, "focus_lat", "focus_lon");
+      std::vector<SqlValue> args = f.args;
+      args.insert(args.end(), g.args.begin(), g.args.end());
+      args.push_back(n);
+      std::string sql =
+          "SELECT id, sort_ts FROM (SELECT a.id, a.sort_ts, a.focus_lat, a.focus_lon FROM articles a "
+          "INDEXED BY articles_date WHERE 1" + f.sql + " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?) WHERE 1" +
+          g.sql + " LIMIT ?";
+      Status st = run(sql, args, false);
+      if (!st.is_ok()) return st;
+      if (static_cast<std::int64_t>(out.size()) == n) return out;
+      // Not enough hits among the newest kScanBudget rows: the box is selective, so the R*Tree
+      // (which also covers the case of a table smaller than the budget) answers exactly.
+      out.clear();
+    }
+    Filters f;
+    const BBox& box = p.bbox ? *p.bbox : *p.radius_box;
+    f.arg(box.west), f.arg(box.east), f.arg(box.south), f.arg(box.north);
+    add_space_filters(p, f, "t.lat", "t.lon");
+    if (p.since_ts) f.add("t.sort_ts >= ?"), f.arg(*p.since_ts);
+    if (p.until_ts) f.add("t.sort_ts <= ?"), f.arg(*p.until_ts);
+    date_cursor(f, "t.sort_ts", "t.id");
+    std::string join;
+    if (other_filters) {
+      join = " JOIN articles a ON a.id = t.id";
+      if (!p.outlet.empty()) f.add("a.outlet = ?"), f.arg(p.outlet);
+      if (!p.language.empty()) f.add("a.language = ?"), f.arg(p.language);
+      if (p.story_id) f.add("a.story_id = ?"), f.arg(*p.story_id);
+    }
+    f.arg(n);
+    Status st = run("SELECT t.id, t.sort_ts FROM focus_rtree t" + join +
+                    " WHERE t.max_lon >= ? AND t.min_lon <= ? AND t.max_lat >= ? AND t.min_lat <= ?" + f.sql +
+                    " ORDER BY t.sort_ts DESC, t.id DESC LIMIT ?",
+                    f.args, false);
+    if (!st.is_ok()) return st;
+    return out;
+  }
+
+  Filters f;
+  add_article_filters(p, f, false);
+  date_cursor(f, "a.sort_ts", "a.id");
+  f.arg(n);
+  std::string index = other_filters ? "" : " INDEXED BY articles_date";
+  Status st = run("SELECT a.id, a.sort_ts FROM articles a" + index + " WHERE 1" + f.sql +
+                  " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?",
+                  f.args, false);
+  if (!st.is_ok()) return st;
+  return out;
+}
+
+Result<ArticlePage> SqliteStore::query(const ArticleQuery& q) {
+  auto planned = plan_query(q);
+  if (!planned) return planned.status();
+  PlannedQuery& p = planned.value();
+  std::lock_guard lock(mu_);
+  if (!p.region_name.empty()) {
+    auto key = resolve_region(p.region_name);
+    if (!key) return key.status();
+    p.region_key = *key;
+  }
+  auto ids = select_ids(p);
+  if (!ids) return ids.status();
+  ArticlePage page;
+  auto& rows = ids.value();
+  bool more = rows.size() > p.limit;
+  if (more) rows.resize(p.limit);
+  std::int64_t last_ts = 0;
+  for (const auto& [id, score] : rows) {
+    auto a = load(id);
+    if (!a) return a.status();
+    if (!a.value()) continue;  // cannot happen inside one connection; be safe
+    StoredArticle art = std::move(*a.value());
+    art.score = score;
+    page.items.push_back(std::move(art));
+  }
+  if (more && !rows.empty()) {
+    auto& s = stmt("SELECT sort_ts FROM articles WHERE id = ?1");
+    PK_RETURN_IF_ERROR(check_prepared(s, "paging"));
+    if (s.bind(1, rows.back().first).step() == SQLITE_ROW) last_ts = s.col_int(0);
+    Cursor c{p.by_relevance, rows.back().second, last_ts, rows.back().first, p.now};
+    page.next_cursor = encode_cursor(c);
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path.empty()) return Status::invalid("no database path given");
+  std::error_code ec;
+  fs::path parent = fs::path(path).parent_path();
+  if (!options.read_only && !parent.empty() && !fs::exists(parent, ec)) {
+    fs::create_directories(parent, ec);
+    if (ec) return Status::io_error("cannot create data directory " + parent.string() + ": " + ec.message());
+  }
+  if (options.read_only && !fs::exists(path, ec)) return Status::not_found("database " + path + " does not exist");
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_close_v2(db);
+    return sqlite_status(rc, "opening the database", path);
+  }
+  auto close_with = [&](const Status& st) -> Result<std::unique_ptr<Store>> {
+    sqlite3_close_v2(db);
+    return st;
+  };
+  sqlite3_busy_timeout(db, std::max(0, options.busy_timeout_ms));
+  if (Status st = register_fts5_tokenizer(db); !st.is_ok()) return close_with(st);
+  for (auto* fn : {"pk_dist_km"}) {
+    sqlite3_create_function(db, fn, 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sql_dist_km, nullptr, nullptr);
+  }
+  sqlite3_create_function(db, "pk_blend", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sql_blend, nullptr, nullptr);
+  if (!options.read_only) {
+    // WAL: readers never block the writer and a killed writer leaves the last commit intact.
+    rc = exec(db, "PRAGMA journal_mode=WAL");
+    if (rc != SQLITE_OK) return close_with(sqlite_status(rc, "switching to WAL mode", path));
+    exec(db, "PRAGMA synchronous=NORMAL");
+  }
+  exec(db, "PRAGMA foreign_keys=ON");
+  exec(db, "PRAGMA cache_size=-65536");  // 64 MB page cache
+  exec(db, "PRAGMA temp_store=MEMORY");
+  if (options.sqlite_max_bytes > 0) {
+    exec(db, fmt::format("PRAGMA max_page_count={}", std::max<std::int64_t>(1, options.sqlite_max_bytes / 4096)).c_str());
+  }
+  if (options.migrate && !options.read_only) {
+    if (Status st = sqlite_migrate(db, path); !st.is_ok()) return close_with(st);
+  }
+  auto version = sqlite_schema_version(db, path);
+  if (!version) return close_with(version.status());
+  if (*version != kSqliteSchemaVersion) {
+    return close_with(Status::unsupported(fmt::format(
+        "{} has schema version {}, this binary needs {}: run `pressekarte migrate --db {}`", path, *version,
+        kSqliteSchemaVersion, path)));
+  }
+  auto store = std::make_unique<SqliteStore>(db, path, options);
+  if (Status st = store->init(); !st.is_ok()) return st;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace pk::store

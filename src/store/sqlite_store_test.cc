@@ -1,0 +1,191 @@
+// SQLite-only behaviour: migrations from v1, atomic batches, disk full, read-only, corruption.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "fts5_tokenizer.h"
+#include "pressekarte/store.h"
+#include "sqlite_schema.h"
+#include "store_test_util.h"
+
+namespace pk::store {
+namespace {
+
+using namespace pk::store::testing;
+
+std::string one_value(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  std::string out = "<error>";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    const auto* t = sqlite3_column_text(st, 0);
+    out = t ? reinterpret_cast<const char*>(t) : "";
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST(SqliteStoreTest, OpensAV1DatabaseAndMigrates) {
+  std::string path = temp_dir("v1") + "/old.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(register_fts5_tokenizer(db).is_ok());
+  ASSERT_EQ(sqlite3_exec(db, kSqliteSchemaV1, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  // One article as a v1 binary stored it.
+  const char* rows = R"sql(
+    INSERT INTO places(id, place_key, geonameid, name, name_fold, kind, country, admin1, admin2, lat, lon)
+      VALUES (1, 'g:2896861', 2896861, 'Fulda', 'fulda', 'city', 'DE', '05', '06631', 50.5558, 9.6808);
+    INSERT INTO articles(id, dedup_key, url, canonical_url, content_hash, outlet, site_title, published, updated,
+      sort_ts, language, title, lead, dateline, agency, author, focus_place_id, focus_lat, focus_lon, ingested_at, doc)
+      VALUES (1, 'u:https://old/1', 'https://old/1', '', 'h1', 'old', '', '2024-05-01', '', 1714521600, 'de',
+      'Alter Artikel', '', '', '', '', 1, 50.5558, 9.6808, '2024-05-01T00:00:00Z',
+      '{"article":{"url":"https://old/1","title":"Alter Artikel","date":"2024-05-01"},"places":[],"focus":null}');
+    INSERT INTO mentions VALUES (1, 0, 1, 'focus', 'text', 0, 5, 'Fulda', 0.9);
+    INSERT INTO article_fts(rowid, title, lead, body) VALUES (1, 'Alter Artikel', '', 'Kirschbäume');
+    INSERT INTO focus_rtree VALUES (1, 9.6808, 9.6808, 50.5558, 50.5558, 50.5558, 9.6808, 1714521600);
+  )sql";
+  ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  StoreOptions o;
+  o.db = path;
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+  EXPECT_EQ((*s)->schema_version(), kSqliteSchemaVersion);
+  ArticleQuery q;
+  q.region = "admin2:DE.05.06631";  // needs the v2 region index, backfilled from mentions
+  auto page = (*s)->query(q);
+  ASSERT_TRUE(page.is_ok()) << page.status().to_string();
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].article.title, "Alter Artikel");
+  q.region.clear();
+  q.text = "Kirschbaum";
+  EXPECT_EQ((*s)->query(q)->items.size(), 1u);
+  // The migrated store keeps working.
+  EXPECT_EQ((*s)->put_batch({record("https://new/1", "2025-01-01", "Neu", "x", fulda())}).value()[0],
+            PutOutcome::kInserted);
+  s = Result<std::unique_ptr<Store>>(Status::internal("closed"));
+  EXPECT_EQ(one_value(path, "SELECT version FROM schema_version"), std::to_string(kSqliteSchemaVersion));
+}
+
+TEST(SqliteStoreTest, RefusesANewerSchemaAndForeignFiles) {
+  std::string dir = temp_dir("newer");
+  StoreOptions o;
+  o.db = dir + "/a.db";
+  ASSERT_TRUE(Store::open(o).is_ok());
+  sqlite3* db = nullptr;
+  sqlite3_open(o.db.c_str(), &db);
+  sqlite3_exec(db, "UPDATE schema_version SET version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto s = Store::open(o);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(s.status().message().find("newer"), std::string::npos);
+
+  o.db = dir + "/other.db";
+  sqlite3_open(o.db.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  s = Store::open(o);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kCorruption);
+
+  o.db = dir + "/garbage.db";
+  FILE* f = std::fopen(o.db.c_str(), "wb");
+  std::fputs("this is not a database at all, just text that is long enough to have a header......", f);
+  std::fclose(f);
+  s = Store::open(o);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(s.status().message().find("SQL"), std::string::npos);
+}
+
+TEST(SqliteStoreTest, BatchIsAtomic) {
+  StoreOptions o;
+  o.db = temp_dir("atomic") + "/a.db";
+  {
+    auto s = Store::open(o);
+    ASSERT_TRUE(s.is_ok());
+  }
+  // A trigger that rejects one article mid-batch stands in for any failure during a batch.
+  sqlite3* db = nullptr;
+  sqlite3_open(o.db.c_str(), &db);
+  sqlite3_exec(db, "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
+                   "BEGIN SELECT RAISE(ABORT, 'boom'); END", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok());
+  auto r = (*s)->put_batch({record("a1", "2025-01-01", "ok", "x", fulda()), record("a2", "2025-01-02", "boom", "x"),
+                            record("a3", "2025-01-03", "ok too", "x", berlin())});
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ(r.status().message().find("RAISE"), std::string::npos) << "no SQL in messages";
+  EXPECT_EQ((*s)->count().value(), 0);
+  ArticleQuery q;
+  q.text = "ok";
+  EXPECT_TRUE((*s)->query(q)->items.empty());
+  q = ArticleQuery{};
+  q.bbox = BBox{5, 45, 15, 56};
+  EXPECT_TRUE((*s)->query(q)->items.empty());
+  // The same store works afterwards.
+  ASSERT_TRUE((*s)->put_batch({record("a1", "2025-01-01", "ok", "x", fulda())}).is_ok());
+  EXPECT_EQ((*s)->count().value(), 1);
+}
+
+TEST(SqliteStoreTest, FullDiskIsAClearErrorAndStoresNothing) {
+  StoreOptions o;
+  o.db = temp_dir("full") + "/a.db";
+  o.sqlite_max_bytes = 400 * 1024;
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+  std::string big(20000, 'w');
+  for (std::size_t i = 0; i < big.size(); i += 7) big[i] = ' ';
+  Status failure;
+  int stored_batches = 0;
+  for (int b = 0; b < 100 && failure.is_ok(); ++b) {
+    std::vector<ArticleRecord> batch;
+    for (int i = 0; i < 5; ++i)
+      batch.push_back(record(fmt::format("f{}_{}", b, i), "2025-01-01", "Voll", big + std::to_string(b * 10 + i), fulda()));
+    auto r = (*s)->put_batch(batch);
+    if (r.is_ok()) {
+      ++stored_batches;
+    } else {
+      failure = r.status();
+    }
+  }
+  ASSERT_FALSE(failure.is_ok()) << "the size cap was never reached";
+  EXPECT_EQ(failure.code(), Status::Code::kIoError);
+  EXPECT_NE(failure.message().find("disk full"), std::string::npos) << failure.message();
+  EXPECT_EQ((*s)->count().value(), stored_batches * 5);  // whole batches only
+  s = Result<std::unique_ptr<Store>>(Status::internal("closed"));
+  EXPECT_EQ(one_value(o.db, "PRAGMA integrity_check"), "ok");
+}
+
+TEST(SqliteStoreTest, ReadOnlyStoreRefusesWritesButReads) {
+  StoreOptions o;
+  o.db = temp_dir("ro") + "/a.db";
+  {
+    auto s = Store::open(o);
+    ASSERT_TRUE(s.is_ok());
+    ASSERT_TRUE((*s)->put_batch({record("r1", "2025-01-01", "Lesbar", "x", fulda())}).is_ok());
+  }
+  o.read_only = true;
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+  EXPECT_EQ((*s)->count().value(), 1);
+  auto r = (*s)->put_batch({record("r2", "2025-01-01", "Nein", "x")});
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ((*s)->count().value(), 1);
+  o.db = temp_dir("ro") + "/missing.db";
+  EXPECT_EQ(Store::open(o).status().code(), Status::Code::kNotFound);
+}
+
+TEST(SqliteStoreTest, DefaultDbFollowsEnvironment) {
+  setenv("PRESSEKARTE_DATA", "/tmp/pkdata/", 1);
+  EXPECT_EQ(StoreOptions::default_db(), "/tmp/pkdata/pressekarte.db");
+  unsetenv("PRESSEKARTE_DATA");
+  EXPECT_EQ(StoreOptions::default_db(), "./data/pressekarte.db");
+}
+
+}  // namespace
+}  // namespace pk::store

@@ -1,0 +1,294 @@
+// The storage contract, run against every backend (PostgreSQL only when PK_TEST_PG_URL is set).
+#include "pressekarte/store.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "store_test_util.h"
+
+namespace pk::store {
+namespace {
+
+using namespace pk::store::testing;
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres" && pg_url() == nullptr) GTEST_SKIP() << "PK_TEST_PG_URL is not set";
+    StoreOptions o;
+    o.db = db_for(GetParam(), "contract");
+    auto s = Store::open(o);
+    ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+    store_ = std::move(s.value());
+  }
+
+  std::vector<std::int64_t> put(const std::vector<ArticleRecord>& batch) {
+    std::vector<std::int64_t> ids;
+    auto r = store_->put_batch(batch, &ids);
+    EXPECT_TRUE(r.is_ok()) << r.status().to_string();
+    return ids;
+  }
+
+  std::vector<std::string> titles(const ArticleQuery& q) {
+    auto page = store_->query(q);
+    EXPECT_TRUE(page.is_ok()) << page.status().to_string();
+    std::vector<std::string> out;
+    if (page.is_ok())
+      for (const auto& a : page->items) out.push_back(a.article.title);
+    return out;
+  }
+
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, PutGetRoundTrip) {
+  auto r = record("https://x.de/1", "2025-10-28T09:30:00+01:00", "Erdbeben in Tokio", "Ein Text.", tokyo());
+  r.article.lead = "Der Vorspann.";
+  r.article.dateline = "Tokio";
+  r.article.agency = "dpa";
+  r.article.images.push_back(Image{"Ein Bild", "Foto: dpa"});
+  r.article.subheadings = {"Zwischentitel"};
+  r.geo.places.push_back(berlin());
+  r.geo.places.back().role = "mentioned";
+  auto ids = put({r});
+  ASSERT_EQ(ids.size(), 1u);
+  auto got = store_->get(ids[0]);
+  ASSERT_TRUE(got.is_ok()) << got.status().to_string();
+  ASSERT_TRUE(got->has_value());
+  const StoredArticle& a = **got;
+  EXPECT_EQ(a.id, ids[0]);
+  EXPECT_EQ(a.article.title, "Erdbeben in Tokio");
+  EXPECT_EQ(a.article.lead, "Der Vorspann.");
+  EXPECT_EQ(a.article.agency, "dpa");
+  ASSERT_EQ(a.article.images.size(), 1u);
+  EXPECT_EQ(a.article.images[0].credit, "Foto: dpa");
+  ASSERT_EQ(a.geo.places.size(), 2u);
+  ASSERT_TRUE(a.geo.focus.has_value());
+  EXPECT_EQ(a.geo.places[*a.geo.focus].geonameid, 1850147);
+  EXPECT_FALSE(a.ingested_at.empty());
+  auto missing = store_->get(ids[0] + 1000);
+  ASSERT_TRUE(missing.is_ok());
+  EXPECT_FALSE(missing->has_value());
+  EXPECT_EQ(store_->count().value(), 1);
+}
+
+TEST_P(StoreTest, RePutIsUnchangedByUrlOrHash) {
+  auto a = record("https://x.de/a", "2025-10-01", "A", "Text a", berlin());
+  auto b = record("", "2025-10-02", "B", "Text b", fulda());
+  std::vector<std::int64_t> ids1, ids2;
+  auto r1 = store_->put_batch({a, b}, &ids1);
+  ASSERT_TRUE(r1.is_ok());
+  EXPECT_EQ(r1.value(), (std::vector<PutOutcome>{PutOutcome::kInserted, PutOutcome::kInserted}));
+  a.article.title = "A changed";  // same URL: still the same article
+  auto r2 = store_->put_batch({a, b, b}, &ids2);
+  ASSERT_TRUE(r2.is_ok());
+  EXPECT_EQ(r2.value(), (std::vector<PutOutcome>{PutOutcome::kUnchanged, PutOutcome::kUnchanged, PutOutcome::kUnchanged}));
+  EXPECT_EQ(ids2[0], ids1[0]);
+  EXPECT_EQ(ids2[1], ids1[1]);
+  EXPECT_EQ(ids2[2], ids1[1]);
+  EXPECT_EQ(store_->count().value(), 2);
+  // A wire reprint: same text, different URL → its own article.
+  auto reprint = a;
+  reprint.article.url = "https://y.de/a";
+  auto r3 = store_->put_batch({reprint});
+  ASSERT_TRUE(r3.is_ok());
+  EXPECT_EQ(r3.value()[0], PutOutcome::kInserted);
+}
+
+TEST_P(StoreTest, BboxQueryAndBadBoxes) {
+  put({record("u1", "2025-10-01", "Berlin", "x", berlin()), record("u2", "2025-10-02", "Fulda", "x", fulda()),
+       record("u3", "2025-10-03", "Tokio", "x", tokyo()), record("u4", "2025-10-04", "Nirgends", "x")});
+  ArticleQuery q;
+  q.bbox = BBox{5.8, 47.2, 15.1, 55.1};
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Fulda", "Berlin"}));
+  q.bbox = BBox{139, 35, 141, 36};
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Tokio"}));
+  q.bbox = BBox{9.6808, 50.5558, 9.6808, 50.5558};  // a point box on Fulda's exact coordinates
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Fulda"}));
+  q.bbox = BBox{9.69, 50.5558, 9.70, 50.5558};  // just east of Fulda
+  EXPECT_TRUE(titles(q).empty());
+  for (BBox bad : {BBox{15, 47, 5, 55}, BBox{5, 55, 15, 47}, BBox{-200, 0, 0, 10}, BBox{0, 0, 10, 95}}) {
+    q.bbox = bad;
+    auto r = store_->query(q);
+    ASSERT_FALSE(r.is_ok());
+    EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("bbox"), std::string::npos);
+  }
+  ArticleQuery all;
+  EXPECT_EQ(titles(all).size(), 4u);
+}
+
+TEST_P(StoreTest, RadiusQuery) {
+  put({record("u1", "2025-10-01", "Fulda", "x", fulda()), record("u2", "2025-10-02", "Kassel", "x", kassel()),
+       record("u3", "2025-10-03", "Berlin", "x", berlin())});
+  ArticleQuery q;
+  q.near_lat = 50.55;
+  q.near_lon = 9.68;
+  q.radius_km = 30;
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Fulda"}));
+  q.radius_km = 150;  // Kassel is ~140 km from Fulda by the great circle? no: ~ 95 km
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Kassel", "Fulda"}));
+  q.radius_km = -1;
+  EXPECT_EQ(store_->query(q).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_P(StoreTest, RegionQueryByCodeAndName) {
+  auto a = record("u1", "2025-10-01", "Fulda", "x", fulda());
+  auto b = record("u2", "2025-10-02", "Tokio mit Kassel", "x", tokyo());
+  b.geo.places.push_back(kassel());
+  b.geo.places.back().role = "mentioned";
+  auto c = record("u3", "2025-10-03", "Berlin", "x", berlin());
+  auto d = record("u4", "2025-10-04", "Hessen", "x", hessen());
+  put({a, b, c, d});
+  ArticleQuery q;
+  q.region = "admin1:DE.05";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Hessen", "Tokio mit Kassel", "Fulda"}));
+  q.region = "country:de";
+  EXPECT_EQ(titles(q).size(), 4u);
+  q.region = "country:JP";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Tokio mit Kassel"}));
+  q.region = "admin2:DE.05.06631";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Fulda"}));
+  q.region = "place:2950159";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Berlin"}));
+  q.region = "Hessen";  // by name, through the stored places
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Hessen", "Tokio mit Kassel", "Fulda"}));
+  q.region = "Köln";
+  EXPECT_EQ(store_->query(q).status().code(), Status::Code::kNotFound);
+  q.region = "admin1:DE'; DROP TABLE articles; --";
+  EXPECT_EQ(store_->query(q).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->count().value(), 4);
+}
+
+TEST_P(StoreTest, GermanTextSearch) {
+  put({record("u1", "2025-10-01", "Neue Kirschbäume am Rhein", "Die Stadt pflanzt Bäume in der Hauptstraße.", koeln()),
+       record("u2", "2025-10-02", "Bundestag berät den Verteidigungsetat", "Die Haushälter streiten.", berlin()),
+       record("u3", "2025-10-03", "Storms hit the coast", "Houses were damaged by the storms.", tokyo(), "en"),
+       record("u4", "2025-10-04", "Ein anderes Thema", "Hier geht es um etwas ganz anderes.", fulda())});
+  auto t = [&](const std::string& text) {
+    ArticleQuery q;
+    q.text = text;
+    return titles(q);
+  };
+  EXPECT_EQ(t("Kirschbaum"), (std::vector<std::string>{"Neue Kirschbäume am Rhein"}));
+  EXPECT_EQ(t("Hauptstrasse"), (std::vector<std::string>{"Neue Kirschbäume am Rhein"}));
+  EXPECT_EQ(t("HAUPTSTRASSE"), (std::vector<std::string>{"Neue Kirschbäume am Rhein"}));
+  EXPECT_EQ(t("Verteidigung"), (std::vector<std::string>{"Bundestag berät den Verteidigungsetat"}));
+  EXPECT_EQ(t("storm house"), (std::vector<std::string>{"Storms hit the coast"}));
+  EXPECT_EQ(t("\"hit the coast\""), (std::vector<std::string>{"Storms hit the coast"}));
+  EXPECT_TRUE(t("\"the hit coast\"").empty());
+  EXPECT_TRUE(t("Kirschbaum Verteidigung").empty());
+  // Operators, quotes and SQL are just words: no error, no injection.
+  EXPECT_TRUE(t("Rhein OR Bundestag").empty());
+  EXPECT_TRUE(t("x' OR 1=1; DROP TABLE articles; --").empty());
+  EXPECT_TRUE(t("NEAR(a b) * ^ : \"unbalanced").empty());
+  EXPECT_EQ(t("Kirsch* AND"), std::vector<std::string>{});
+  ArticleQuery empty;
+  empty.text = "\"\" ** ()";
+  EXPECT_EQ(store_->query(empty).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->count().value(), 4);
+}
+
+TEST_P(StoreTest, TextWithBboxAndRelevance) {
+  put({record("u1", "2025-10-01", "Hochwasser in Fulda", "Hochwasser Hochwasser an der Fulda.", fulda()),
+       record("u2", "2025-10-05", "Kassel", "Auch in Kassel gab es Hochwasser.", kassel()),
+       record("u3", "2025-10-06", "Berlin", "Hochwasser? Nein, in Berlin nicht.", berlin())});
+  ArticleQuery q;
+  q.text = "Hochwasser";
+  q.sort = "relevance";
+  auto r = titles(q);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0], "Hochwasser in Fulda");
+  q.bbox = BBox{9, 50, 10, 52};
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Hochwasser in Fulda", "Kassel"}));
+  q.sort = "date";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Kassel", "Hochwasser in Fulda"}));
+  q.sort = "magic";
+  EXPECT_EQ(store_->query(q).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_P(StoreTest, TimeWindowOutletLanguage) {
+  put({record("u1", "2025-09-30T23:59:59Z", "Sept", "x", berlin()),
+       record("u2", "2025-10-01T00:00:00Z", "Okt1", "x", berlin(), "de", "hna"),
+       record("u3", "2025-10-31T23:00:00Z", "Okt31", "x", berlin(), "en"),
+       record("u4", "2025-11-01T00:00:00Z", "Nov", "x", berlin())});
+  ArticleQuery q;
+  q.since = "2025-10-01";
+  q.until = "2025-10-31";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Okt31", "Okt1"}));
+  q.outlet = "hna";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Okt1"}));
+  q.outlet.clear();
+  q.language = "en";
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"Okt31"}));
+  for (std::string bad : {"2025-13-01", "yesterday", "2025-02-30", "2025-10-01T25:00"}) {
+    ArticleQuery b;
+    b.since = bad;
+    auto r = store_->query(b);
+    EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument) << bad;
+  }
+  ArticleQuery rev;
+  rev.since = "2025-11-01";
+  rev.until = "2025-10-01";
+  EXPECT_EQ(store_->query(rev).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_P(StoreTest, CursorPagingIsStableAndComplete) {
+  std::vector<ArticleRecord> batch;
+  for (int i = 0; i < 23; ++i)  // several articles share a date: ties broken by id
+    batch.push_back(record("p" + std::to_string(i), fmt::format("2025-10-{:02}", 1 + i / 3), "T" + std::to_string(i),
+                           "Gemeinsames Wort Fulda", fulda()));
+  put(batch);
+  for (std::string mode : {"date", "bbox", "text", "relevance", "region"}) {
+    ArticleQuery q;
+    q.limit = 5;
+    if (mode == "bbox") q.bbox = BBox{9, 50, 10, 51};
+    if (mode == "text" || mode == "relevance") q.text = "Wort";
+    if (mode == "relevance") q.sort = "relevance";
+    if (mode == "region") q.region = "admin1:DE.05";
+    std::set<std::string> seen;
+    int pages = 0;
+    for (;;) {
+      auto page = store_->query(q);
+      ASSERT_TRUE(page.is_ok()) << mode << ": " << page.status().to_string();
+      for (const auto& a : page->items) EXPECT_TRUE(seen.insert(a.article.title).second) << mode << " dup " << a.article.title;
+      ++pages;
+      if (page->next_cursor.empty()) break;
+      q.cursor = page->next_cursor;
+      ASSERT_LT(pages, 10);
+    }
+    EXPECT_EQ(seen.size(), 23u) << mode;
+    EXPECT_EQ(pages, 5) << mode;
+  }
+  ArticleQuery bad;
+  bad.cursor = "garbage";
+  EXPECT_EQ(store_->query(bad).status().code(), Status::Code::kInvalidArgument);
+  ArticleQuery huge;
+  huge.limit = 100000000;
+  auto r = store_->query(huge);
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r->items.size(), 23u);
+}
+
+TEST_P(StoreTest, StoriesGroupArticles) {
+  auto ids = put({record("s1", "2025-10-01", "A", "x", berlin()), record("s2", "2025-10-02", "B", "x", berlin()),
+                  record("s3", "2025-10-03", "C", "x", berlin())});
+  ASSERT_TRUE(store_->set_story(ids[0], 7).is_ok());
+  ASSERT_TRUE(store_->set_story(ids[2], 7).is_ok());
+  EXPECT_EQ(store_->set_story(ids[2] + 100, 7).code(), Status::Code::kNotFound);
+  ArticleQuery q;
+  q.story_id = 7;
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"C", "A"}));
+  EXPECT_EQ(store_->get(ids[0])->value().story_id, 7);
+  auto r = record("s4", "2025-10-04", "D", "x", berlin());
+  r.story_id = 7;
+  put({r});
+  EXPECT_EQ(titles(q), (std::vector<std::string>{"D", "C", "A"}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace pk::store
