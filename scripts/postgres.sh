@@ -44,7 +44,9 @@ url() {
   echo "postgresql://postgres@/${db}?host=${enc}&port=${port}"
 }
 
-running() { [ -f "$data/postmaster.pid" ] && as_pg "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+# Running = a pid file AND a server that answers on our socket (a postmaster killed with -9 can
+# leave a pid file, or a zombie that `pg_ctl status` still counts as alive).
+running() { [ -f "$data/postmaster.pid" ] && as_pg "$bindir/pg_isready" -q -h "$sock" -p "$port" >/dev/null 2>&1; }
 
 psql_pg() { as_pg "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$sock" -p "$port" -U postgres "$@"; }
 
@@ -67,7 +69,13 @@ start() {
     # A postmaster.pid whose process is gone (kill -9, reboot) blocks start: remove it.
     if [ -f "$data/postmaster.pid" ]; then
       pid=$(head -1 "$data/postmaster.pid")
-      if ! kill -0 "$pid" 2>/dev/null; then say "removing stale postmaster.pid ($pid)"; rm -f "$data/postmaster.pid"; fi
+      state=$(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+      if [ -z "$state" ] || [ "$state" = Z ]; then
+        say "removing stale postmaster.pid ($pid)"
+        rm -f "$data/postmaster.pid"
+      else
+        as_pg "$bindir/pg_ctl" -D "$data" -m fast -w -t 20 stop >/dev/null 2>&1 || true  # alive but not answering
+      fi
     fi
     local tries=0
     until as_pg "$bindir/pg_ctl" -D "$data" -l "$log" -w -t 60 -o \

@@ -72,5 +72,19 @@ TEST(CliSeedTest, GeoparseFindsRequiredPlacesAndFocus) {
   }
 }
 
+// Regression: "nahe Tokio sagte Takaichi" looked like a speaker cue and removed every Tokio.
+TEST(CliSeedTest, GeoparseReportsEveryOccurrenceOfTheFocusPlace) {
+  json got = run_json("geoparse " + seed_path());
+  for (const char* field : {"lead", "text"}) {
+    const std::string body = got[field];
+    std::size_t expected = 0;
+    for (std::size_t at = body.find("Tokio"); at != std::string::npos; at = body.find("Tokio", at + 1)) ++expected;
+    std::size_t found = 0;
+    for (const auto& p : got["places"])
+      if (p["field"] == field && p["surface"] == "Tokio" && p["geonameid"] == 1850147) ++found;
+    EXPECT_EQ(found, expected) << field;
+  }
+}
+
 }  // namespace
 }  // namespace pk::testing

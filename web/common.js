@@ -140,5 +140,18 @@ export function articleView(a, { onPlace } = {}) {
     }
     frag.append(el('h3', {}, `${T.other_sources} (${T.more_sources(members.length)})`), ul);
   }
+  const lin = a.story && a.story.lineage;
+  if (lin && lin.kind) {
+    // What this paper did with the wire text: unchanged, shortened, extended, … plus the sentences.
+    const box = el('div', { class: 'lineage' }, el('h3', {}, T.lineage_title), el('p', {}, T.lineage_kind(lin.kind)));
+    for (const [key, label] of [['added', T.lineage_added], ['dropped', T.lineage_dropped]]) {
+      const items = Array.isArray(lin[key]) ? lin[key] : [];
+      if (!items.length) continue;
+      const ul = el('ul', { class: 'lineage-' + key });
+      for (const sentence of items.slice(0, 20)) ul.append(el('li', {}, String(sentence)));
+      box.append(el('h4', {}, label), ul);
+    }
+    frag.append(box);
+  }
   return frag;
 }

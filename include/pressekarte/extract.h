@@ -17,9 +17,10 @@ struct ExtractOptions {
   // paragraphs = blank-line separated blocks), so offsets into `text` are offsets into the
   // input. Default: false.
   bool verbatim_text = false;
-  // Subheadings also stand in `paragraphs` (and so in `text`) at their place in the body, as the
-  // issue reads ("paragraphs: body paragraphs, lead excluded") and the seed's expected.json
-  // needs (>= 12 paragraphs); they are always listed in `subheadings` as well. Keeping them in
+  // Crawl-text and HTML readers alike: subheadings also stand in `paragraphs` (and so in `text`)
+  // at their place in the body, as the issue reads ("paragraphs: body paragraphs, lead
+  // excluded") and the seed's expected.json needs (>= 12 paragraphs); they are always listed in
+  // `subheadings` as well. Keeping them in
   // the text also lets the geoparser see places named in them. false: running text only.
   // Default: true.
   bool subheadings_in_body = true;

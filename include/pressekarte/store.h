@@ -77,6 +77,21 @@ struct ArticlePage {
   std::string next_cursor;  // empty when there is no next page
 };
 
+// Appended: one placed article as the map's cluster index needs it, read from indexed columns
+// (no document decode). Only articles with a focus point (focus place or GeoRSS hint) appear.
+struct FocusPoint {
+  std::int64_t id = 0;
+  double lat = 0, lon = 0;
+  std::string date;        // Article::date as stored (ISO 8601), may be empty
+  std::string place_kind;  // the focus place's kind ("city", "admin1", …); "point" for a GeoRSS hint
+  std::string place_name;  // the focus place's name (else its surface form); empty for a hint
+  std::optional<std::int64_t> story_id;
+  std::string title;       // at most kFocusTitleMaxChars code points
+  std::string outlet;      // Article::outlet, else Article::site_title
+  std::string language;
+};
+inline constexpr std::size_t kFocusTitleMaxChars = 300;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -95,6 +110,14 @@ class Store {
   virtual Status set_story(std::int64_t article_id, std::int64_t story_id) = 0;
   virtual Result<std::int64_t> count() = 0;
   virtual int schema_version() = 0;
+  // Appended: every placed article matching the filters of `filters` (bbox, near, region, text,
+  // since/until, outlet, language, story_id; sort, limit and cursor are ignored), newest first.
+  // Backends answer from indexed columns; this default pages query() and suits small stores.
+  virtual Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& filters);
 };
+
+// The focus point of a stored article (its focus place, else its GeoRSS hint); false if none.
+// Shared by the default focus_points() and serve.
+bool focus_point_of(const StoredArticle& a, FocusPoint* out);
 
 }  // namespace pk

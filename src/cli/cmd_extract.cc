@@ -41,7 +41,8 @@ void run_extract(const ExtractArgs& args) {
   if (run.failures > 0 || failed > 0 || extracted == 0) {
     if (extracted == 0 && run.failures == 0 && failed == 0)
       fail("extract", Status::invalid("no article found in the input"));
-    throw CLI::RuntimeError(extracted == 0 ? 2 : 1);
+    // Nothing read: the first input's own reason (3 = not found, 2 = bad input); else partial.
+    throw CLI::RuntimeError(extracted == 0 ? (run.first_exit_code ? run.first_exit_code : 2) : 1);
   }
 }
 

@@ -139,7 +139,8 @@ void run_geoparse(const GeoparseArgs& args) {
   if (run.failures > 0 || failed > 0 || done == 0) {
     if (done == 0 && run.failures == 0 && failed == 0)
       fail("geoparse", Status::invalid("no article found in the input"));
-    throw CLI::RuntimeError(done == 0 ? 2 : 1);
+    // Nothing read: the first input's own reason (3 = not found, 2 = bad input); else partial.
+    throw CLI::RuntimeError(done == 0 ? (run.first_exit_code ? run.first_exit_code : 2) : 1);
   }
 }
 

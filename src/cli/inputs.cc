@@ -24,7 +24,7 @@ InputRun for_each_document(const std::string& command, const std::vector<std::st
       auto expanded = expand_inputs({path});
       if (!expanded) {
         fail_soft(command, expanded.status());
-        ++run.failures;
+        if (run.failures++ == 0) run.first_exit_code = expanded.status().exit_code();
         continue;
       }
       files.insert(files.end(), expanded->begin(), expanded->end());
@@ -43,7 +43,7 @@ InputRun for_each_document(const std::string& command, const std::vector<std::st
           warn(command, warning.message());
         });
     if (!s.is_ok()) {
-      ++run.failures;
+      if (run.failures++ == 0) run.first_exit_code = s.exit_code();
       // Readers usually name the input already; add it only when they did not.
       const std::string name = file == "-" ? "stdin" : file;
       fail_soft(command, s.message().find(name) == std::string::npos ? s.with_context(name) : s);

@@ -14,6 +14,7 @@ struct InputRun {
   std::size_t documents = 0;  // documents handed to the callback
   std::size_t failures = 0;   // inputs that could not be read at all
   std::size_t warnings = 0;   // problems with single records
+  int first_exit_code = 0;    // exit code of the first input failure (Status::exit_code), 0 if none
 };
 
 // Reads every path (directories recursively; stdin when `paths` is empty or "-") and calls

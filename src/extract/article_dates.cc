@@ -310,13 +310,28 @@ std::string format_iso(const DateTime& d) {
   return out;
 }
 
+// A word character ends right before `i`: an ASCII letter/digit, or a non-ASCII code point
+// that is not a space or punctuation ("Bonn,\u00A011.10.2021", "Schweiz \u2022 02.02.2022"
+// start a date; "Größe12.10.2021" does not).
+bool word_char_before(const std::string& s, std::size_t i) {
+  if (i == 0) return false;
+  if (static_cast<unsigned char>(s[i - 1]) < 0x80) return alnum(s[i - 1]);
+  std::size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  std::size_t j = k;
+  char32_t c = next_codepoint(s, j);
+  bool punct_or_space = (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+                        (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || c == 0xFEFF;
+  return !punct_or_space;
+}
+
 }  // namespace
 
 std::string normalize_date(std::string_view text) {
   // Bound the work: dates sit near the start of whatever string a caller hands in.
   std::string s = to_lower_simple(text.substr(0, 4096));
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && alnum(s[i - 1])) continue;  // patterns start at a word boundary
+    if (word_char_before(s, i)) continue;  // patterns start at a word boundary
     std::size_t j = i;
     DateTime d;
     bool found = false;

@@ -147,6 +147,12 @@ TEST(Dates, IsoForms) {
   EXPECT_EQ(normalize_date("2025-10-28T13:03:00.123Z"), "2025-10-28T13:03:00Z");
   EXPECT_EQ(normalize_date("2025-10-28 14:03"), "2025-10-28T14:03:00");
   EXPECT_EQ(normalize_date("2025-10-28T14:03:00+0100"), "2025-10-28T14:03:00+01:00");
+  // A date-time keeps its own calendar day (no conversion to UTC).
+  EXPECT_EQ(normalize_date("2023-11-08T22:35:29-08:00"), "2023-11-08T22:35:29-08:00");
+  // Non-ASCII spaces and punctuation before a date are word boundaries; letters are not.
+  EXPECT_EQ(normalize_date("Bonn,\xC2\xA0" "11.10.2021"), "2021-10-11");
+  EXPECT_EQ(normalize_date("Handball Schweiz \xE2\x80\xA2 02.02.2022"), "2022-02-02");
+  EXPECT_EQ(normalize_date("Gr\xC3\xB6\xC3\x9F" "e12.10.2021"), "");
   EXPECT_EQ(normalize_date("2025/10/28"), "2025-10-28");
 }
 

@@ -93,6 +93,34 @@ std::string_view valid_copy(std::string_view s, Arena& arena) {
   return std::string_view(p, clean.size());
 }
 
+// Soft hyphens (U+00AD) and zero-width characters (U+200B-U+200D, U+2060, U+FEFF) are
+// invisible hyphenation and joining hints: "réac&shy;tion" reads, and must match, as "réaction".
+static std::string_view strip_invisible(std::string_view s, Arena& arena) {
+  auto invisible_at = [&](std::size_t i) -> std::size_t {
+    if (s.compare(i, 2, "\xC2\xAD") == 0) return 2;
+    if (i + 3 <= s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x8B' || s[i + 2] == '\x8C' || s[i + 2] == '\x8D'))
+      return 3;
+    if (s.compare(i, 3, "\xE2\x81\xA0") == 0 || s.compare(i, 3, "\xEF\xBB\xBF") == 0) return 3;
+    return 0;
+  };
+  std::size_t first = 0;
+  while (first < s.size() && !invisible_at(first)) ++first;
+  if (first == s.size()) return s;
+  std::string out(s.substr(0, first));
+  for (std::size_t i = first; i < s.size();) {
+    if (std::size_t n = invisible_at(i)) {
+      i += n;
+    } else {
+      out += s[i++];
+    }
+  }
+  char* p = static_cast<char*>(arena.allocate(out.size() + 1));
+  if (!p) return s;
+  std::memcpy(p, out.data(), out.size());
+  return std::string_view(p, out.size());
+}
+
 bool flatten_deep_nesting(std::string_view s, std::uint32_t max_depth, std::string* out,
                           bool drop_scripts) {
   std::vector<std::pair<std::size_t, std::size_t>> dropped;  // [begin, end) byte ranges
@@ -230,7 +258,7 @@ Result<Document> Document::parse(std::string_view input, const ParseOptions& opt
                g->type == GUMBO_NODE_CDATA) {
       n.kind = Node::Kind::kText;
       n.text = g->v.text.text ? g->v.text.text : "";
-      n.text = valid_copy(n.text, *arena);
+      n.text = strip_invisible(valid_copy(n.text, *arena), *arena);
     } else {
       continue;  // comments
     }

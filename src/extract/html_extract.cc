@@ -61,15 +61,33 @@ std::string resolve_url(const std::string& href, std::string_view base) {
 }
 
 // Text search for a date when the metadata has none: short text nodes near words like
-// "date"/"datum"/"published" first, then any short text node with a plausible date.
-std::string date_from_text(const Document& doc) {
+// "date"/"datum"/"published", or in a box whose class says so; else the first plausible one.
+struct TextDates {
+  std::string labelled;  // near "Veröffentlicht am", in a date/time/meta box
+  std::string first;     // the first short text node holding a date
+  std::string weak;      // in a comment thread or a "last changed" note
+};
+
+TextDates dates_in_text(const Document& doc) {
   std::string fallback, weak;
   for (NodeId id = 0; id < doc.size(); ++id) {
     const Node& n = doc.node(id);
     if (n.kind != Node::Kind::kText) continue;
-    if (n.text.size() < 6 || n.text.size() > 160) continue;
+    if (n.text.size() < 6) continue;
     const Node& parent = doc.node(n.parent);
     if (is_invisible_tag(parent.tag)) continue;
+    if (n.text.size() > 160) {
+      // A paragraph that opens with its date ("27.1.2022 - Bei der Erinnerung …") dates the page.
+      std::string_view head = n.text.substr(0, 24);
+      std::size_t lead = head.find_first_not_of(" \t\r\n");
+      if (fallback.empty() && lead != std::string_view::npos &&
+          std::isdigit(static_cast<unsigned char>(head[lead])) && !in_comment_thread(doc, n.parent)) {
+        // The date must stand at the start: only the first 12 bytes ("27.1.2022 - ", "2022-01-27").
+        std::string d = parts::normalize_date(head.substr(lead, 12));
+        if (!d.empty()) fallback = d;
+      }
+      continue;
+    }
     bool has_year = false;
     for (std::size_t i = 0; i + 4 <= n.text.size() && !has_year; ++i) {
       if ((n.text[i] == '1' && n.text[i + 1] == '9') || (n.text[i] == '2' && n.text[i + 1] == '0'))
@@ -104,10 +122,10 @@ std::string date_from_text(const Document& doc) {
     if (labelled || ci.find("date") != std::string::npos || ci.find("time") != std::string::npos ||
         ci.find("datum") != std::string::npos || ci.find("publish") != std::string::npos ||
         ci.find("meta") != std::string::npos || ci.find("posted") != std::string::npos)
-      return d;
+      return {d, fallback, weak};
     if (fallback.empty()) fallback = d;
   }
-  return !fallback.empty() ? fallback : weak;
+  return {"", fallback, weak};
 }
 
 // Last resorts when neither metadata nor page text gave a date.
@@ -176,6 +194,29 @@ bool is_label(const std::string& t) {
   return false;
 }
 
+// "Read more: <other article>", "Lesen Sie auch: …": a pointer to another page, not this one's text.
+bool is_read_more(const std::string& normed) {
+  if (normed.size() > 250) return false;
+  static constexpr std::string_view kPrefixes[] = {
+      "read more:", "read also:", "related:", "see also:", "lesen sie auch:", "lesen sie mehr:",
+      "mehr dazu:", "mehr zum thema:", "auch interessant:", "weiterlesen:", "lea más:", "lee también:",
+      "lire aussi:", "à lire aussi:", "leggi anche:", "czytaj też", "czytaj także", "neueste artikel",
+      "bild anzeigen", "kategorie:", "category:", "kategorien:", "categories:"};
+  for (std::string_view k : kPrefixes)
+    if (normed.rfind(k, 0) == 0) return true;
+  return false;
+}
+
+// A bare photo credit left over from a figure: "AFP / MARCO BERTORELLO", "Max Muster/dpa".
+bool is_agency_credit(const std::string& t) {
+  if (t.size() > 80 || t.find('/') == std::string::npos || t.find_first_of(".!?:") != std::string::npos)
+    return false;
+  std::string_view v(t);
+  std::string first = parts::trim(v.substr(0, v.find('/')));
+  std::string last = parts::trim(v.substr(v.rfind('/') + 1));
+  return !parts::canonical_agency(first).empty() || !parts::canonical_agency(last).empty();
+}
+
 // Drops blocks that are page furniture inside the content: bylines, lone dates and times,
 // labels ("Anzeige"), and headings that introduced a removed teaser list.
 void drop_block_boilerplate(Content& c, const std::string& author) {
@@ -193,7 +234,7 @@ void drop_block_boilerplate(Content& c, const std::string& author) {
   for (std::size_t i = 0; i < c.blocks.size(); ++i) {
     const std::string& t = c.blocks[i].text;
     std::string n = norm(t);
-    if (is_time_or_date_only(t) || is_label(t)) drop[i] = true;
+    if (is_time_or_date_only(t) || is_label(t) || is_read_more(n) || is_agency_credit(t)) drop[i] = true;
     if (!author_norm.empty() && t.size() < 80 &&
         (n == author_norm || n == "von " + author_norm || n == "by " + author_norm))
       drop[i] = true;
@@ -242,9 +283,15 @@ Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const Extra
   a.title = !meta.title.empty() ? meta.title : collapse_whitespace(doc.title_hint);
   a.author = !meta.author.empty() ? meta.author : doc.author_hint;
   a.date = !meta.date.empty() ? meta.date : doc.date_hint;
-  if (a.date.empty() && !fragment) a.date = date_from_text(dom);
-  if (a.date.empty() && !fragment) a.date = date_from_script_data(decoded.utf8);
-  if (a.date.empty() && !fragment) a.date = date_from_page_urls(dom, resolve_url(meta.canonical_url, doc.url));
+  if (a.date.empty() && !fragment) {
+    // Without metadata: a labelled date in the text, the page's script data, a dated URL folder,
+    // then any date in a short text node, then comment dates.
+    TextDates td = dates_in_text(dom);
+    for (const std::string& d :
+         {td.labelled, date_from_script_data(decoded.utf8),
+          date_from_page_urls(dom, resolve_url(meta.canonical_url, doc.url)), td.first, td.weak})
+      if (a.date.empty()) a.date = d;
+  }
   a.updated = meta.updated;
   a.site_title = !meta.site_name.empty() ? meta.site_name : doc.outlet_hint;
   a.canonical_url = resolve_url(meta.canonical_url, doc.url);

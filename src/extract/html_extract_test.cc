@@ -93,6 +93,28 @@ TEST(HtmlExtract, SubheadingsOutOfBodyWhenAsked) {
   EXPECT_EQ(a.text.find("Kirschbäume als Geschenk"), std::string::npos);
 }
 
+TEST(HtmlExtract, SoftHyphensAndZeroWidthSpacesDropped) {
+  auto r = extract_html(page("<html><body><article><p>Die Lan&shy;des&shy;re&shy;gie&shy;rung in "
+                             "Baden-W\xC3\xBCrt\xC2\xADtemberg tagte\xE2\x80\x8B am Montag, sagte ein "
+                             "Sprecher.</p></article></body></html>"),
+                        {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().text, "Die Landesregierung in Baden-Württemberg tagte am Montag, sagte ein Sprecher.");
+}
+
+TEST(HtmlExtract, ReadMorePointersAndBareCreditsDropped) {
+  auto r = extract_html(page("<html><body><article><p>Der Hafen in Kiel wird erweitert, teilte die "
+                             "Stadt am Montag mit, und die Arbeiten beginnen bald.</p>"
+                             "<p>AFP / MARCO BERTORELLO</p><p>Lesen Sie auch: Neue Fähre nach Oslo</p>"
+                             "<p>Die Kosten liegen bei zwei Millionen Euro, sagte ein Sprecher der Stadt.</p>"
+                             "</article></body></html>"),
+                        {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().paragraphs.size(), 2u);
+  EXPECT_EQ(r.value().text.find("BERTORELLO"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Oslo"), std::string::npos);
+}
+
 TEST(HtmlExtract, EntitiesDecoded) {
   auto r = extract_html(page("<html><body><article><p>Caf&eacute; &amp; Bar &#8211; &quot;gut&quot; &lt;3 "
                              "und noch ein paar W&ouml;rter mehr, damit es ein Absatz ist.</p></article></body></html>"),
@@ -219,6 +241,8 @@ TEST(HtmlMeta, DateFromUrl) {
   // The day must end its path segment: "/2023/10/3-fragen-an-x/" is a month archive plus a slug.
   EXPECT_EQ(html::date_from_url("https://a.de/2023/10/3-fragen-an-x/"), "");
   EXPECT_EQ(html::date_from_url("https://a.de/2019/05/31.html"), "2019-05-31");
+  EXPECT_EQ(html::date_from_url("https://a.de/meldungen/29-10-2021"), "2021-10-29");
+  EXPECT_EQ(html::date_from_url("https://a.de/meldungen/29-10-2021-nachlese/"), "");
 }
 
 RawDocument page_without_url_date(std::string body) {
@@ -242,6 +266,29 @@ TEST(HtmlDate, CommentDatesAndChangeNotesAreNotThePublication) {
   r = extract_html(page_without_url_date("<html><body><article>" + body), {});
   ASSERT_TRUE(r.is_ok());
   EXPECT_EQ(r.value().date.substr(0, 10), "2019-08-24");
+}
+
+TEST(HtmlDate, FallbacksRdfaScriptDataImageFolderAndOpeningDate) {
+  const std::string para =
+      "<p>Ein Absatz mit genug Text, damit er als Inhalt gilt, und einem Komma dazu, und noch viel "
+      "mehr Text, damit dieser Absatz sicher länger als einhundertsechzig Bytes ist, wirklich.</p>";
+  auto date_of = [&](const std::string& head, const std::string& body) {
+    auto r = extract_html(page_without_url_date("<html><head>" + head + "</head><body><article>" + body +
+                                                para + "</article></body></html>"),
+                          {});
+    return r.is_ok() ? r.value().date.substr(0, 10) : std::string("error");
+  };
+  EXPECT_EQ(date_of("", "<span property=\"schema:dateCreated\" content=\"2022-01-28T12:45:46+00:00\"></span>"),
+            "2022-01-28");
+  EXPECT_EQ(date_of("<script>var page = {\"publishedDate\":\"2016-11-04T20:37:27Z\"};</script>", ""),
+            "2016-11-04");
+  EXPECT_EQ(date_of("<meta property=\"og:image\" content=\"https://x.org/files/2016/05/04/a.png\">", ""),
+            "2016-05-04");
+  EXPECT_EQ(date_of("", "<p>27.1.2022 - Bei der Erinnerung an die Verfolgten sprach die Bürgermeisterin "
+                        "lange über die Geschichte der Stadt, die Opfer und die Verantwortung der "
+                        "Gegenwart, und viele Gäste hörten zu.</p>"),
+            "2022-01-27");
+  EXPECT_EQ(date_of("", ""), "");
 }
 
 TEST(HtmlDate, DateTimeKeepsItsOwnCalendarDay) {

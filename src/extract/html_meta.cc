@@ -249,6 +249,16 @@ std::string date_from_url(std::string_view url) {
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
       return buf;
     }
+    // "/meldungen/29-10-2021": a day-month-year path segment.
+    if (i > 0 && url[i - 1] == '/' && digits_at(i, 2, 2, d) == 2 && i + 10 <= url.size() &&
+        (url[i + 2] == '-' || url[i + 2] == '.') && url[i + 5] == url[i + 2] &&
+        digits_at(i + 3, 2, 2, m) == 2 && digits_at(i + 6, 4, 4, y) == 4 && d >= 1 && d <= 31 &&
+        m >= 1 && m <= 12 && y >= 1995 && y <= 2100 &&
+        (i + 10 == url.size() || url[i + 10] == '/' || url[i + 10] == '?' || url[i + 10] == '#' ||
+         url[i + 10] == '.')) {
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      return buf;
+    }
     int v;
     if (digits_at(i, 8, 8, v) == 8) {
       int yy = v / 10000, mm = (v / 100) % 100, dd = v % 100;
@@ -354,6 +364,12 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
       }
     } else if (tag == "h1" && first_h1.empty()) {
       first_h1 = collapse_whitespace(doc.text_of(id));
+    } else if (doc.has_attr(id, "property") && doc.has_attr(id, "content") && tag != "meta") {
+      // RDFa on any element: <span property="schema:dateCreated" content="2022-01-28T12:45:46">.
+      std::string prop = lower(doc.attr(id, "property"));
+      if (prop == "schema:datepublished" || prop == "schema:datecreated" || prop == "dc:date" ||
+          prop == "dcterms:created" || prop == "dcterms:issued" || prop == "datepublished")
+        date.offer(4, normalize(std::string(doc.attr(id, "content"))));
     } else if (doc.has_attr(id, "itemprop")) {
       std::string ip = lower(doc.attr(id, "itemprop"));
       if (ip == "datepublished") {

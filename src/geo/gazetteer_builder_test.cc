@@ -46,6 +46,8 @@ class GazetteerBuilderTest : public ::testing::Test {
     cities += row("2925533", "Frankfurt am Main", "Frankfurt am Main", "FRA,Frankfurt,Frankfurt/Main", "50.11552", "8.68417", "PPLA3", "DE", "05", "06412", "650000");
     cities += row("2950159", "Berlin", "Berlin", "Berlin,Berlino", "52.52437", "13.41053", "PPLC", "DE", "16", "11000", "3426354");
     cities += row("2809346", "Wiesbaden", "Wiesbaden", "", "50.08258", "8.24932", "PPLA", "DE", "05", "06414", "272432");
+    cities += row("6167865", "Toronto", "Toronto", "", "43.70643", "-79.39864", "PPLA", "CA", "08", "3520", "2600000");
+    cities += row("2174003", "Brisbane", "Brisbane", "", "-27.46794", "153.02809", "PPLA", "AU", "04", "", "2582007");
     cities += row("2934246", "Düsseldorf", "Dusseldorf", "Duesseldorf", "51.22172", "6.77616", "PPLA", "DE", "07", "05111", "573057");
     cities += row("2928810", "Essen", "Essen", "", "51.45657", "7.01228", "PPLA3", "DE", "07", "05113", "593085");
     cities += row("2874225", "Mainz", "Mainz", "Maguncia,Mayence", "49.98419", "8.2791", "PPLA", "DE", "08", "07315", "184997");
@@ -163,6 +165,15 @@ TEST_F(GazetteerBuilderTest, Admin1WithNamesAbbreviationsAndCapital) {
   EXPECT_EQ(hessen->admin1, "05");
   EXPECT_EQ(hessen->name_en, "Hesse");
   EXPECT_NEAR(hessen->lat, 50.08258, 1e-9);  // Wiesbaden (PPLA), not the bigger Frankfurt
+  // Provinces/states outside DE/AT/CH/GB/US, by name and abbreviation, at their capital.
+  auto ontario = of_kind(g->lookup("Ontario"), "admin1");
+  ASSERT_TRUE(ontario);
+  EXPECT_EQ(ontario->country, "CA");
+  EXPECT_NEAR(ontario->lat, 43.70643, 1e-9);
+  auto qld = of_kind(g->lookup("Qld"), "admin1");
+  ASSERT_TRUE(qld);
+  EXPECT_EQ(qld->name, "Queensland");
+  EXPECT_NEAR(qld->lon, 153.02809, 1e-9);
   auto nrw = of_kind(g->lookup("NRW"), "admin1");
   ASSERT_TRUE(nrw);
   EXPECT_EQ(nrw->admin1, "07");
@@ -245,7 +256,14 @@ TEST_F(GazetteerBuilderTest, IndexApiForTheRecogniser) {
   ASSERT_TRUE(g);
   const GazetteerIndex* idx = index_of(*g);
   EXPECT_TRUE(idx->has_folded_prefix("frankfurt "));
+  EXPECT_TRUE(idx->has_folded_prefix("frankfurt"));     // a word boundary of "frankfurt am main"
+  EXPECT_TRUE(idx->has_folded_prefix("frankfurt am"));
+  EXPECT_FALSE(idx->has_folded_prefix("frankfu"));      // inside a word: not a token end
+  EXPECT_FALSE(idx->has_folded_prefix("frankfurt am main"));  // nothing longer
   EXPECT_FALSE(idx->has_folded_prefix("tokio "));
+  // Length-prefixed pool strings: names with umlauts and spaces come back whole.
+  EXPECT_EQ(idx->str(idx->record(idx->find("Frankfurt am Main").candidates[0].place).name).size(),
+            std::string_view("Frankfurt am Main").size());
   EXPECT_GE(idx->max_key_words(), 3u);
   KeyHit hit = idx->find("MÜNCHEN");  // exact misses, folded hits
   ASSERT_TRUE(hit.found);

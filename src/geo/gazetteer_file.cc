@@ -132,10 +132,16 @@ class MappedGazetteer final : public GazetteerIndex {
   KeyHit find_exact(std::string_view surface) const override { return find_in(exact_, surface); }
   KeyHit find_folded(std::string_view folded_key) const override { return find_in(folded_, folded_key); }
   bool has_folded_prefix(std::string_view prefix) const override {
-    // Recognisers ask at token ends, which are word boundaries inside a key: the prefix set
-    // answers in O(1) (one cache miss) instead of a binary search over all keys.
+    // Recognisers ask at token ends, which are word boundaries inside a key: the stored prefix
+    // set answers in O(1) (one cache miss) instead of a binary search over all keys.
     if (prefix.empty()) return folded_.keys.size > 0;
-    return prefix_set_contains(format::key_hash(prefix) | 1);
+    const std::uint64_t v = format::key_hash(prefix) | 1;
+    const std::size_t n = prefixes_.size;
+    for (std::size_t s = n ? v % n : 0, probes = 0; probes < n; s = s + 1 == n ? 0 : s + 1, ++probes) {
+      if (prefixes_[s] == 0) return false;
+      if (prefixes_[s] == v) return true;
+    }
+    return false;
   }
   std::size_t max_key_words() const override { return max_key_words_; }
   std::size_t folded_key_count() const override { return folded_.keys.size; }
@@ -246,27 +252,6 @@ class MappedGazetteer final : public GazetteerIndex {
     out.size = s->size / sizeof(T);
     return Status::ok();
   }
-  // Word boundaries inside keys: ASCII non-alphanumerics and the Latin-1/General Punctuation
-  // blocks (’ – « »). A prefix "ends at a boundary" when the key character after it is one, or
-  // its own last character is one: exactly where a token can end inside a multi-word name.
-  static bool boundary_char(std::string_view s, std::size_t at) {
-    unsigned char c = static_cast<unsigned char>(s[at]);
-    if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-    if (c == 0xC2) return true;                                                          // U+0080–U+00BF
-    if (c == 0xE2 && at + 1 < s.size()) return static_cast<unsigned char>(s[at + 1]) == 0x80 ||
-                                               static_cast<unsigned char>(s[at + 1]) == 0x81;  // U+2000–U+207F
-    return false;
-  }
-  void build_prefix_set();
-  bool prefix_set_contains(std::uint64_t h) const {  // h = key_hash(prefix) | 1
-    if (prefix_set_.empty()) return false;
-    const std::size_t n = prefix_set_.size();
-    for (std::size_t s = h % n;; s = s + 1 == n ? 0 : s + 1) {
-      if (prefix_set_[s] == 0) return false;
-      if (prefix_set_[s] == (h | 1)) return true;
-    }
-  }
-
   // A string ref is 0 or the start of a pool entry: length in range and a NUL right after.
   bool valid_ref(std::uint32_t ref) const {
     if (ref == 0) return true;
@@ -287,7 +272,7 @@ class MappedGazetteer final : public GazetteerIndex {
   Table exact_, folded_;
   std::string_view meta_;
   std::size_t max_key_words_ = 0;
-  std::vector<std::uint64_t> prefix_set_;  // (hash | 1) of every boundary prefix of a folded key
+  Array<std::uint64_t> prefixes_;  // kFoldedPrefixes
 
 };
 
@@ -328,7 +313,7 @@ Status MappedGazetteer::validate() {
                    (size < h.file_size ? " (truncated)" : ""));
   if (h.section_count > 64 || sizeof h + h.section_count * sizeof(format::SectionEntry) > size)
     return corrupt("section table out of range");
-  std::vector<const format::SectionEntry*> by_id(format::kMeta + 1, nullptr);
+  std::vector<const format::SectionEntry*> by_id(format::kFoldedPrefixes + 1, nullptr);
   const auto* table = reinterpret_cast<const format::SectionEntry*>(base + sizeof h);
   for (std::uint32_t i = 0; i < h.section_count; ++i) {
     const format::SectionEntry& s = table[i];
@@ -349,6 +334,7 @@ Status MappedGazetteer::validate() {
   Array<char> meta;
   PK_RETURN_IF_ERROR(section(by_id, format::kMeta, "meta", meta));
   meta_ = std::string_view(meta.data, meta.size);
+  PK_RETURN_IF_ERROR(section(by_id, format::kFoldedPrefixes, "folded prefixes", prefixes_));
 
   if (strings_.size == 0 || strings_[0] != '\0' || strings_[strings_.size - 1] != '\0')
     return corrupt("string pool is not NUL-terminated");
@@ -374,34 +360,7 @@ Status MappedGazetteer::validate() {
   PK_RETURN_IF_ERROR(validate_table(exact_, "exact"));
   PK_RETURN_IF_ERROR(validate_table(folded_, "folded"));
   max_key_words_ = h.max_key_words;
-  build_prefix_set();
   return Status::ok();
-}
-
-// Every proper prefix of a folded key that ends before or after a boundary character, hashed
-// into an open-addressing set (load ≤ 0.5). Built once at open (~10 ms); makes the recogniser's
-// "is there a longer name?" question O(1) instead of a 19-step binary search over the keys.
-void MappedGazetteer::build_prefix_set() {
-  std::vector<std::uint64_t> hashes;
-  for (std::size_t i = 0; i < folded_.keys.size; ++i) {
-    std::string_view k = str(folded_.keys[i].key);
-    for (std::size_t at = 1; at < k.size(); ++at) {
-      if ((static_cast<unsigned char>(k[at]) & 0xC0) == 0x80) continue;  // inside a code point
-      std::size_t prev = at - 1;
-      while (prev > 0 && (static_cast<unsigned char>(k[prev]) & 0xC0) == 0x80) --prev;
-      if (boundary_char(k, at) || boundary_char(k, prev)) hashes.push_back(format::key_hash(k.substr(0, at)) | 1);
-    }
-  }
-  std::sort(hashes.begin(), hashes.end());
-  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-  if (hashes.empty()) return;
-  prefix_set_.assign(hashes.size() * 2 + 1, 0);
-  const std::size_t n = prefix_set_.size();
-  for (std::uint64_t v : hashes) {
-    std::size_t s = v % n;  // v = h | 1 differs from h only in bit 0; lookups use (h | 1) too
-    while (prefix_set_[s] != 0) s = s + 1 == n ? 0 : s + 1;
-    prefix_set_[s] = v;
-  }
 }
 
 std::vector<GazetteerPlace> MappedGazetteer::complete(std::string_view prefix, std::size_t limit) const {

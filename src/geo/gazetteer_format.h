@@ -40,6 +40,8 @@ enum SectionId : std::uint32_t {
   kFoldedHash = 9,
   kGeonameIds = 10,  // GeonameIdEntry[], sorted by id
   kMeta = 11,        // UTF-8 text "key=value\n" lines: sources, counts, build time
+  kFoldedPrefixes = 12,  // uint64 slots: (key_hash(prefix) | 1) of every boundary prefix of a
+                         // folded key (is_prefix_point); 0 = empty; load ≤ 0.5, linear probing
 };
 
 struct SectionEntry {  // 24 bytes
@@ -70,6 +72,26 @@ static_assert(sizeof(GeonameIdEntry) == 8);
 // touching their KeyEntry and string), low 32 bits key index + 1 (0 = empty slot).
 inline std::uint64_t hash_slot(std::uint64_t hash, std::uint32_t key_index) {
   return (hash & 0xFFFFFFFF00000000ull) | (static_cast<std::uint64_t>(key_index) + 1);
+}
+
+// Word boundaries inside keys: ASCII non-alphanumerics, U+0080–U+00BF and U+2000–U+207F (’ – «).
+inline bool is_key_boundary(std::string_view s, std::size_t at) {
+  auto c = static_cast<unsigned char>(s[at]);
+  if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  if (c == 0xC2) return true;
+  if (c == 0xE2 && at + 1 < s.size()) {
+    auto d = static_cast<unsigned char>(s[at + 1]);
+    return d == 0x80 || d == 0x81;
+  }
+  return false;
+}
+
+// Does key[0, at) end where a token can end inside a name — just before or just after a
+// boundary character? (`at` is a code-point start, 0 < at < key.size().)
+inline bool is_prefix_point(std::string_view key, std::size_t at) {
+  std::size_t prev = at - 1;
+  while (prev > 0 && (static_cast<unsigned char>(key[prev]) & 0xC0) == 0x80) --prev;
+  return is_key_boundary(key, at) || is_key_boundary(key, prev);
 }
 
 // 64-bit FNV-1a; the hash sections use slot = hash % slot_count with linear probing.

@@ -270,7 +270,7 @@ Asia;Asien;Asia;29.84064;89.29688;4700000000
 Africa;Afrika;Africa;7.18805;21.09375;1400000000
 North America;Nordamerika;North America;46.07323;-100.54688;600000000
 South America;Südamerika|Lateinamerika;South America|Latin America;-14.60485;-57.65625;430000000
-America;Amerika;the Americas;19.0;-80.0;1030000000
+America;Amerika;the Americas|Americas;19.0;-80.0;1030000000
 Oceania;Ozeanien|Australien und Ozeanien;Oceania;-18.31281;138.51563;45000000
 Antarctica;Antarktis|Antarktika;Antarctica;-78.15856;16.40626;0
 )";
@@ -386,6 +386,7 @@ Sibirien;Siberia;region;RGN;RU;;60.00;100.00
 
 const std::string_view kCountryAliases = R"(US;Vereinigte Staaten;de!
 US;United States;en!
+US;America;en
 GB;Großbritannien|Britannien;de!
 GB;United Kingdom|Britain;en!
 DE;Bundesrepublik Deutschland|Bundesrepublik;de
@@ -414,6 +415,7 @@ KR;Korea;de
 KR;South Korea;en!
 CD;Demokratische Republik Kongo|DR Kongo;de!
 CD;Democratic Republic of the Congo|DR Congo;en!
+CD;DRC;abbrev
 CG;Republic of the Congo;en!
 IR;Iran;en!
 SY;Syrien;de!

@@ -86,6 +86,24 @@ std::size_t word_count(std::string_view key) {
   return key.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
 }
 
+// The kFoldedPrefixes set: every proper prefix of a folded key that ends at a word boundary.
+std::vector<std::uint64_t> prefix_set(const std::vector<std::string>& keys) {
+  std::vector<std::uint64_t> hashes;
+  for (const std::string& k : keys)
+    for (std::size_t at = 1; at < k.size(); ++at)
+      if ((static_cast<unsigned char>(k[at]) & 0xC0) != 0x80 && format::is_prefix_point(k, at))
+        hashes.push_back(format::key_hash(std::string_view(k).substr(0, at)) | 1);
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  std::vector<std::uint64_t> slots(hashes.size() * 2 + 1, 0);
+  for (std::uint64_t v : hashes) {
+    std::size_t s = v % slots.size();
+    while (slots[s] != 0) s = s + 1 == slots.size() ? 0 : s + 1;
+    slots[s] = v;
+  }
+  return slots;
+}
+
 BuiltTable finish_table(KeyTableBuilder& b, const std::vector<PlaceDraft>& places, StringPool& pool) {
   BuiltTable t;
   std::vector<std::uint32_t> order(b.keys.size());
@@ -235,6 +253,7 @@ Status write_gazetteer_file(const std::vector<PlaceDraft>& places, const Lexicon
   }
 
   BuiltTable ex = finish_table(exact, places, pool);
+  const std::vector<std::uint64_t> prefixes = prefix_set(folded.keys);
   BuiltTable fo = finish_table(folded, places, pool);
 
   std::vector<format::GeonameIdEntry> ids;
@@ -269,6 +288,7 @@ Status write_gazetteer_file(const std::vector<PlaceDraft>& places, const Lexicon
   add(format::kFoldedHash, [&](auto& out) { append_pod(out, fo.hash); });
   add(format::kGeonameIds, [&](auto& out) { append_pod(out, ids); });
   add(format::kMeta, [&](auto& out) { out.assign(meta_text.begin(), meta_text.end()); });
+  add(format::kFoldedPrefixes, [&](auto& out) { append_pod(out, prefixes); });
 
   format::FileHeader h;
   std::memset(&h, 0, sizeof h);

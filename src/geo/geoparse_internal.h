@@ -34,6 +34,7 @@ struct Mention {
   bool person_cue = false;  // context says person ("Mr.", a given name, "… said")
   bool strong = false;      // a country/state/continent name
   bool common_cue = false;  // syntax says common noun ("das Essen", "die neue Halle")
+  bool place_cue = false;   // syntax says place ("in X", "nach X", a dateline)
   std::vector<std::uint32_t> hints;  // places the text ties this name to ("(Kr. Fulda)", "Berlin-…")
   std::string why;       // recognition evidence, only with explain
   // Resolution.
@@ -43,10 +44,19 @@ struct Mention {
   std::string rwhy;
 };
 
+// A German place adjective ("Oldenburger") and its town: a focus vote, never a mention.
+struct Demonym {
+  std::uint32_t seg = 0;
+  std::uint32_t c0 = 0, c1 = 0;  // code-point range of the adjective
+  std::string surface;
+  std::uint32_t place = kNoPlace;
+};
+
 struct Doc {
   Lang lang = Lang::kUnknown;
   std::vector<DocSegment> segs;
   std::vector<Mention> mentions;
+  std::vector<Demonym> demonyms;
   bool explain = false;
 };
 
@@ -59,8 +69,17 @@ void add_given_span(const GazetteerIndex& index, Doc& doc, std::uint32_t seg, st
                     std::size_t c1, std::size_t b0, std::size_t b1);
 // Picks the best candidate for every mention; drops mentions that end up unresolvable.
 void resolve(const GazetteerIndex& index, Doc& doc, const GeoparseOptions& options);
-// Index into doc.mentions of the focus mention, or -1.
-int choose_focus(const GazetteerIndex& index, const Doc& doc);
+// The outlet-title segment (field "site"): a focus prior, never reported as places.
+bool is_site_segment(const DocSegment& s);
+// Finds German place adjectives outside mentions (after recognize). Appends to doc.demonyms.
+void find_demonyms(const GazetteerIndex& index, Doc& doc);
+// The focus: a mention (index into doc.mentions), else a demonym (index into doc.demonyms), else
+// neither (both -1).
+struct FocusChoice {
+  int mention = -1;
+  int demonym = -1;
+};
+FocusChoice choose_focus(const GazetteerIndex& index, const Doc& doc);
 
 // Helpers shared by the stages.
 std::string folded_word(std::string_view s);  // fold_key of one token

@@ -257,6 +257,7 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       note(x, m, "after trigger noun", 3.0);
     } else if (is_place_preposition(pw, lang)) {
       note(x, m, "after place preposition", pw == "of" || pw == "von" || pw == "zu" ? 1.0 : 2.0);
+      m.place_cue = pw != "of" && pw != "von" && pw != "zu";
     } else if (is_first_name(pw) && tp.is(kTokCap)) {
       note(x, m, "after a given name", -5.0);
       m.person_cue = true;
@@ -658,14 +659,17 @@ void recognize(const GazetteerIndex& index, Doc& doc) {
   // "Jones said") is no town elsewhere in it either.
   // Likewise a name the text clearly uses as a place (dateline, "in X") keeps that sense where
   // an occurrence alone looked doubtful ("rund im Ratzeburg").
-  std::unordered_set<std::string> persons, places;
+  std::unordered_set<std::string> persons, places, cued_places;
   for (const auto& m : doc.mentions) {
     if (m.person_cue) persons.insert(fold_key(m.surface));
     else if (m.evidence >= 1.5 || m.dateline) places.insert(fold_key(m.surface));
+    if (!m.person_cue && (m.place_cue || m.dateline)) cued_places.insert(fold_key(m.surface));
   }
   std::erase_if(doc.mentions, [&](const Mention& m) {
     std::string key = fold_key(m.surface);
-    bool person = !persons.empty() && persons.count(key) != 0;
+    // A person cue ("Tokio sagte") does not outvote place syntax elsewhere ("in Tokio", a
+    // dateline); a bare high prior ("Paris agreed") does not protect against "Mr. Paris".
+    bool person = !persons.empty() && persons.count(key) != 0 && cued_places.count(key) == 0;
     if (m.evidence < 0) return m.person_cue || m.common_cue || person || places.count(key) == 0;
     return !m.strong && !m.dateline && person;
   });

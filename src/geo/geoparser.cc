@@ -23,14 +23,38 @@ geo::Lang parse_lang(std::string_view l) {
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
+PlaceMention place_of(const geo::GazetteerIndex& idx, std::uint32_t place) {
+  const geo::PlaceRecord& r = idx.record(place);
+  PlaceMention p;
+  std::string_view name = idx.str(r.name);
+  p.name = std::string(name.empty() ? idx.str(r.name_en) : name);
+  if (r.geonameid != 0) p.geonameid = r.geonameid;
+  p.country = std::string(idx.str(r.country));
+  p.admin1 = std::string(idx.str(r.admin1));
+  p.admin2 = std::string(idx.str(r.admin2));
+  p.lat = r.lat;
+  p.lon = r.lon;
+  p.kind = std::string(geo::kind_name(static_cast<geo::PlaceKind>(r.kind)));
+  return p;
+}
+
+// First segment with this field name (segment order is text order).
+std::uint32_t seg_of_field(const geo::Doc& doc, const std::string& field) {
+  for (std::uint32_t s = 0; s < doc.segs.size(); ++s)
+    if (doc.segs[s].field == field) return s;
+  return static_cast<std::uint32_t>(doc.segs.size());
+}
+
 GeoparseResult build_result(const geo::GazetteerIndex& idx, geo::Doc& doc, bool explain) {
   GeoparseResult out;
-  int focus = geo::choose_focus(idx, doc);
+  const geo::FocusChoice choice = geo::choose_focus(idx, doc);
+  const int focus = choice.mention;
   std::uint32_t focus_place = focus >= 0 ? doc.mentions[focus].best : geo::kNoPlace;
-  // Text order: by segment, then position.
+  // Text order: by segment, then position. The outlet title's names are context, not places.
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < doc.mentions.size(); ++i)
-    if (doc.mentions[i].best != geo::kNoPlace) order.push_back(i);
+    if (doc.mentions[i].best != geo::kNoPlace && !geo::is_site_segment(doc.segs[doc.mentions[i].seg]))
+      order.push_back(i);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const auto& ma = doc.mentions[a];
     const auto& mb = doc.mentions[b];
@@ -38,27 +62,38 @@ GeoparseResult build_result(const geo::GazetteerIndex& idx, geo::Doc& doc, bool 
   });
   for (std::size_t i : order) {
     const geo::Mention& m = doc.mentions[i];
-    const geo::PlaceRecord& r = idx.record(m.best);
-    PlaceMention p;
+    PlaceMention p = place_of(idx, m.best);
     p.surface = m.surface;
     p.field = doc.segs[m.seg].field;
     p.start = m.c0;
     p.end = m.c1;
-    std::string_view name = idx.str(r.name);
-    p.name = std::string(name.empty() ? idx.str(r.name_en) : name);
-    if (r.geonameid != 0) p.geonameid = r.geonameid;
-    p.country = std::string(idx.str(r.country));
-    p.admin1 = std::string(idx.str(r.admin1));
-    p.admin2 = std::string(idx.str(r.admin2));
-    p.lat = r.lat;
-    p.lon = r.lon;
-    p.kind = std::string(geo::kind_name(static_cast<geo::PlaceKind>(r.kind)));
     p.role = m.dateline ? "dateline" : (m.best == focus_place ? "focus" : "mentioned");
     double conf = sigmoid(m.margin) * (m.forced ? 1.0 : sigmoid(m.evidence + 1.0));
     p.confidence = std::round(std::clamp(conf, 0.01, 0.99) * 100.0) / 100.0;
     if (explain) p.explain = "recognised: " + m.why + "; resolved: " + m.rwhy;
     if (static_cast<int>(i) == focus) out.focus = out.places.size();
     out.places.push_back(std::move(p));
+  }
+  if (choice.demonym >= 0) {
+    // The focus comes only from a place adjective ("Oldenburger Kramermarkt"): report the town
+    // at the adjective, in text order, with a modest confidence.
+    const geo::Demonym& d = doc.demonyms[choice.demonym];
+    PlaceMention p = place_of(idx, d.place);
+    p.surface = d.surface;
+    p.field = doc.segs[d.seg].field;
+    p.start = d.c0;
+    p.end = d.c1;
+    p.role = "focus";
+    p.confidence = 0.5;
+    if (explain) p.explain = "place adjective of " + p.name;
+    std::size_t at = 0;
+    for (; at < out.places.size(); ++at) {
+      const PlaceMention& q = out.places[at];
+      std::uint32_t qseg = seg_of_field(doc, q.field);
+      if (qseg > d.seg || (qseg == d.seg && q.start > d.c0)) break;
+    }
+    out.places.insert(out.places.begin() + static_cast<std::ptrdiff_t>(at), std::move(p));
+    out.focus = at;
   }
   return out;
 }
@@ -90,6 +125,7 @@ GeoparseResult Geoparser::parse(const GeoparseInput& input) const {
     doc.segs.insert(doc.segs.begin(), {"dateline", input.dateline, {}});
   geo::prepare_doc(doc);
   geo::recognize(*impl_->index, doc);
+  geo::find_demonyms(*impl_->index, doc);
   geo::resolve(*impl_->index, doc, impl_->options);
   return build_result(*impl_->index, doc, impl_->options.explain);
 }
@@ -103,6 +139,8 @@ GeoparseResult Geoparser::parse_article(const Article& a) const {
   if (!a.text.empty()) in.segments.push_back({"text", a.text});
   for (const auto& img : a.images)
     if (!img.caption.empty()) in.segments.push_back({"caption", img.caption});
+  // Last, so text offsets of the other fields are unaffected; a focus prior only.
+  if (!a.site_title.empty()) in.segments.push_back({"site", a.site_title});
   return parse(in);
 }
 

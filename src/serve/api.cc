@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "feeds.h"
+#include "pressekarte/stories.h"
 #include "pressekarte/json_io.h"
 #include "pressekarte/model_json.h"
 #include "pressekarte/text.h"
@@ -197,6 +198,7 @@ ApiResponse Api::handle(const ApiRequest& r) {
   if (p == "/api/clusters") return only_get([&] { return clusters(r); });
   if (p == "/api/places") return only_get([&] { return places(r); });
   if (p.rfind("/api/regions/", 0) == 0) return only_get([&] { return region(std::string_view(p).substr(13)); });
+  if (p.rfind("/api/stories/", 0) == 0) return only_get([&] { return story(std::string_view(p).substr(13)); });
   if (p == "/api/openapi.json")
     return only_get([&] {
       ApiResponse res;
@@ -237,11 +239,18 @@ ApiResponse Api::article(std::string_view id_text) {
   j["url"] = is_web_url(a.article.url) ? a.article.url : std::string();
   j["story_id"] = a.story_id ? json(*a.story_id) : json(nullptr);
   json members = json::array();
+  json lineage = nullptr;
   if (a.story_id) {
     ArticleQuery q;
     q.story_id = a.story_id;
     q.limit = 50;
     auto page = store_->with([&](Store& s) { return s.query(q); });
+    if (page && page->items.size() > 1) {
+      // This member's reprint lineage against the story's wire text.
+      StoryView view = build_story_view(page->items);
+      for (const auto& m : view.members)
+        if (m.id == a.id) lineage = m.canonical ? json{{"kind", "canonical"}} : lineage_to_json(m.lineage);
+    }
     if (page) {
       for (const auto& m : page->items) {
         if (m.id == a.id) continue;
@@ -253,11 +262,27 @@ ApiResponse Api::article(std::string_view id_text) {
       }
     }
   }
-  // HOOK(stories): when include/pressekarte/stories.h lands, add the story's lineage here
-  // (first source, reprints, edits) as j["story"]["lineage"].
-  j["story"] = json{{"id", j["story_id"]}, {"size", members.size() + 1}, {"members", members}, {"lineage", nullptr}};
+  j["story"] = json{{"id", j["story_id"]}, {"size", members.size() + 1}, {"members", members}, {"lineage", lineage}};
   j["story_size"] = members.size() + 1;
   return ok_json(j);
+}
+
+// GET /api/stories/{id}: the story's members with their lineage (see pressekarte/stories.h).
+ApiResponse Api::story(std::string_view id_text) {
+  auto id = parse_integer(id_text, "story id", 1, (1LL << 62));
+  if (!id) return json_error(404, fmt::format("no story with id \"{}\"", sanitize_utf8(id_text.substr(0, 40))));
+  ArticleQuery q;
+  q.story_id = *id;
+  q.limit = 1000;
+  auto page = store_->with([&](Store& s) { return s.query(q); });
+  if (!page) return status_error(page.status(), "/api/stories/{id}");
+  if (page->items.empty()) return json_error(404, fmt::format("no story with id {}", *id));
+  json out = story_view_to_json(build_story_view(page->items));
+  // Links only for web URLs, as everywhere else in the API.
+  if (out.contains("members"))
+    for (auto& m : out["members"])
+      if (m.contains("url") && m["url"].is_string() && !is_web_url(m["url"].get<std::string>())) m["url"] = "";
+  return ok_json(out);
 }
 
 ApiResponse Api::clusters(const ApiRequest& r) {

@@ -55,6 +55,7 @@ class Api {
   ApiResponse clusters(const ApiRequest& r);
   ApiResponse places(const ApiRequest& r);
   ApiResponse region(std::string_view id);
+  ApiResponse story(std::string_view id);
   ApiResponse geoparse(const ApiRequest& r);
   ApiResponse feed(const ApiRequest& r, std::string_view rest);
   ApiResponse healthz();

@@ -64,29 +64,24 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load() {
     return interned[s] = static_cast<std::uint16_t>(table->strings.size() - 1);
   };
   intern("");
-  ArticleQuery q;
-  q.limit = 1000;
-  std::unordered_set<std::int64_t> seen;
-  for (int page = 0; page < 100000; ++page) {
-    auto r = store_->with([&](Store& s) { return s.query(q); });
-    if (!r) return r.status();
-    for (auto& a : r->items) {
-      if (!seen.insert(a.id).second) continue;
-      PointRow row;
-      std::string kind;
-      if (!focus_point(a, row.lon, row.lat, row.place, kind)) continue;
-      row.id = a.id;
-      row.date = date_number(a.article.date);
-      row.max_zoom = max_zoom_for_kind(kind);
-      row.story_id = a.story_id.value_or(0);
-      row.outlet = intern(a.article.outlet.empty() ? a.article.site_title : a.article.outlet);
-      row.language = intern(a.article.language);
-      row.title = std::move(a.article.title);
-      if (row.story_id) ++table->story_size[row.story_id];
-      table->rows.push_back(std::move(row));
-    }
-    if (r->next_cursor.empty() || r->items.empty()) break;
-    q.cursor = r->next_cursor;
+  // One lean scan of indexed columns (Store::focus_points), not pages of decoded articles.
+  auto points = store_->with([](Store& s) { return s.focus_points(ArticleQuery{}); });
+  if (!points) return points.status();
+  table->rows.reserve(points->size());
+  for (auto& fp : *points) {
+    PointRow row;
+    row.id = fp.id;
+    row.lon = fp.lon;
+    row.lat = fp.lat;
+    row.date = date_number(fp.date);
+    row.max_zoom = max_zoom_for_kind(fp.place_kind);
+    row.story_id = fp.story_id.value_or(0);
+    row.outlet = intern(fp.outlet);
+    row.language = intern(fp.language);
+    row.title = std::move(fp.title);
+    row.place = std::move(fp.place_name);
+    if (row.story_id) ++table->story_size[row.story_id];
+    table->rows.push_back(std::move(row));
   }
   return std::shared_ptr<const PointTable>(std::move(table));
 }
@@ -182,14 +177,15 @@ Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQu
     sq.until = q.until;
     sq.outlet = q.outlet;
     sq.language = q.language;
-    sq.limit = 1000;
-    while (allowed.size() < kMaxTextMatches) {
-      auto r = store_->with([&](Store& s) { return s.query(sq); });
-      if (!r) return r.status();
-      for (const auto& a : r->items) allowed.insert(a.id);
-      if (r->next_cursor.empty() || r->items.empty()) break;
-      sq.cursor = r->next_cursor;
-      if (allowed.size() >= kMaxTextMatches) fi->truncated = true;
+    // Only placed articles can be clustered, so the lean focus-point scan gives every id needed.
+    auto r = store_->with([&](Store& s) { return s.focus_points(sq); });
+    if (!r) return r.status();
+    for (const auto& fp : *r) {
+      if (allowed.size() >= kMaxTextMatches) {
+        fi->truncated = true;
+        break;
+      }
+      allowed.insert(fp.id);
     }
   }
   const std::uint32_t since = date_number(q.since), until = date_number(q.until);

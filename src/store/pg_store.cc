@@ -97,6 +97,7 @@ class PgStore final : public Store {
   Status set_story(std::int64_t article_id, std::int64_t story_id) override;
   Result<std::int64_t> count() override;
   int schema_version() override { return version_; }
+  Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& filters) override;
   void set_version(int v) { version_ = v; }
 
  private:
@@ -112,6 +113,7 @@ class PgStore final : public Store {
   Status insert_batch(const std::vector<ArticleRecord>& batch, const std::vector<std::size_t>& order,
                       std::vector<PutOutcome>& outcomes, std::vector<std::int64_t>& ids);
   Result<std::optional<StoredArticle>> load(std::int64_t id);
+  Result<std::string> resolve_region(const std::string& name);
 
   PGconn* conn_;
   StoreOptions options_;
@@ -396,6 +398,21 @@ Result<std::int64_t> PgStore::count() {
   return r->i64(0, 0);
 }
 
+Result<std::string> PgStore::resolve_region(const std::string& name) {
+  return resolve_region_name(name, options_, [&](const std::string& folded) -> Result<std::vector<PlaceRow>> {
+    auto r = run("SELECT kind, country, admin1, admin2, geonameid FROM places WHERE name_fold = $1 LIMIT 50",
+                 {folded}, "resolving a region name");
+    if (!r) return r.status();
+    std::vector<PlaceRow> rows;
+    for (int i = 0; i < r->rows(); ++i) {
+      PlaceRow row{r->text(i, 0), r->text(i, 1), r->text(i, 2), r->text(i, 3), std::nullopt, 0};
+      if (!r->null(i, 4)) row.geonameid = r->i64(i, 4);
+      rows.push_back(row);
+    }
+    return rows;
+  });
+}
+
 struct PgFilters {
   std::string sql;
   std::vector<Param> args;
@@ -420,18 +437,7 @@ Result<ArticlePage> PgStore::query(const ArticleQuery& q) {
   PlannedQuery& p = planned.value();
   std::lock_guard lock(mu_);
   if (!p.region_name.empty()) {
-    auto key = resolve_region_name(p.region_name, options_, [&](const std::string& folded) -> Result<std::vector<PlaceRow>> {
-      auto r = run("SELECT kind, country, admin1, admin2, geonameid FROM places WHERE name_fold = $1 LIMIT 50",
-                   {folded}, "resolving a region name");
-      if (!r) return r.status();
-      std::vector<PlaceRow> rows;
-      for (int i = 0; i < r->rows(); ++i) {
-        PlaceRow row{r->text(i, 0), r->text(i, 1), r->text(i, 2), r->text(i, 3), std::nullopt, 0};
-        if (!r->null(i, 4)) row.geonameid = r->i64(i, 4);
-        rows.push_back(row);
-      }
-      return rows;
-    });
+    auto key = resolve_region(p.region_name);
     if (!key) return key.status();
     p.region_key = *key;
   }
@@ -501,6 +507,72 @@ Result<ArticlePage> PgStore::query(const ArticleQuery& q) {
     page.next_cursor = encode_cursor(c);
   }
   return page;
+}
+
+// One query over the indexed columns of `articles` (never the JSON document), with the focus
+// place's kind and name from `places`; the filters are those of query().
+Result<std::vector<FocusPoint>> PgStore::focus_points(const ArticleQuery& filters) {
+  ArticleQuery unpaged = filters;
+  unpaged.cursor.clear();
+  unpaged.sort = "date";
+  auto planned = plan_query(unpaged);
+  if (!planned) return planned.status();
+  PlannedQuery& p = planned.value();
+  std::lock_guard lock(mu_);
+  if (!p.region_name.empty()) {
+    auto key = resolve_region(p.region_name);
+    if (!key) return key.status();
+    p.region_key = *key;
+  }
+  PgFilters f;
+  if (!p.region_key.empty())
+    f.add("EXISTS (SELECT 1 FROM article_regions g WHERE g.region = " + f.arg(p.region_key) +
+          " AND g.sort_ts = a.sort_ts AND g.article_id = a.id)");
+  if (p.bbox)
+    f.add(fmt::format("a.focus_lat BETWEEN {}::float8 AND {}::float8 AND a.focus_lon BETWEEN {}::float8 AND {}::float8",
+                      f.arg(num(p.bbox->south)), f.arg(num(p.bbox->north)), f.arg(num(p.bbox->west)),
+                      f.arg(num(p.bbox->east))));
+  if (p.near) {
+    const BBox& b = *p.radius_box;
+    f.add(fmt::format("a.focus_lat BETWEEN {}::float8 AND {}::float8 AND a.focus_lon BETWEEN {}::float8 AND {}::float8",
+                      f.arg(num(b.south)), f.arg(num(b.north)), f.arg(num(b.west)), f.arg(num(b.east))));
+    std::string plat = f.arg(num(p.near->lat)) + "::float8", plon = f.arg(num(p.near->lon)) + "::float8";
+    f.add(haversine_sql("a.focus_lat", "a.focus_lon", plat, plon) + " <= " + f.arg(num(p.radius_km)) + "::float8");
+  }
+  if (p.text) f.add("a.tsv @@ " + f.arg(tsquery_expression(*p.text)) + "::tsquery");
+  if (p.since_ts) f.add("a.sort_ts >= " + f.arg(num(*p.since_ts)) + "::bigint");
+  if (p.until_ts) f.add("a.sort_ts <= " + f.arg(num(*p.until_ts)) + "::bigint");
+  if (!p.outlet.empty()) f.add("a.outlet = " + f.arg(p.outlet));
+  if (!p.language.empty()) f.add("a.language = " + f.arg(p.language));
+  if (p.story_id) f.add("a.story_id = " + f.arg(num(*p.story_id)) + "::bigint");
+  const std::string sql = fmt::format(
+      "SELECT a.id, a.focus_lat, a.focus_lon, a.published, "
+      "CASE WHEN pl.id IS NOT NULL AND abs(pl.lat) <= 90 AND abs(pl.lon) <= 180 THEN pl.kind ELSE 'point' END, "
+      "CASE WHEN pl.id IS NULL THEN '' WHEN pl.name <> '' THEN pl.name ELSE coalesce((SELECT m.surface FROM mentions m "
+      "WHERE m.article_id = a.id AND m.place_id = a.focus_place_id ORDER BY m.ordinal LIMIT 1), '') END, "
+      "a.story_id, left(a.title, {}), CASE WHEN a.outlet <> '' THEN a.outlet ELSE a.site_title END, a.language "
+      "FROM articles a LEFT JOIN places pl ON pl.id = a.focus_place_id WHERE a.focus_lat IS NOT NULL{} "
+      "ORDER BY a.sort_ts DESC, a.id DESC",
+      kFocusTitleMaxChars, f.sql);
+  auto r = run(sql, f.args, "scanning focus points", false);
+  if (!r) return r.status();
+  std::vector<FocusPoint> out;
+  out.reserve(static_cast<std::size_t>(r->rows()));
+  for (int i = 0; i < r->rows(); ++i) {
+    FocusPoint fp;
+    fp.id = r->i64(i, 0);
+    fp.lat = r->f64(i, 1);
+    fp.lon = r->f64(i, 2);
+    fp.date = r->text(i, 3);
+    fp.place_kind = r->text(i, 4);
+    fp.place_name = r->text(i, 5);
+    if (!r->null(i, 6)) fp.story_id = r->i64(i, 6);
+    fp.title = r->text(i, 7);
+    fp.outlet = r->text(i, 8);
+    fp.language = r->text(i, 9);
+    out.push_back(std::move(fp));
+  }
+  return out;
 }
 
 }  // namespace

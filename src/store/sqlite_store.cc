@@ -59,6 +59,7 @@ class SqliteStore final : public Store {
   Status set_story(std::int64_t article_id, std::int64_t story_id) override;
   Result<std::int64_t> count() override;
   int schema_version() override { return version_; }
+  Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& filters) override;
 
  private:
   Stmt& stmt(const std::string& sql) {
@@ -530,6 +531,63 @@ Result<ArticlePage> SqliteStore::query(const ArticleQuery& q) {
     page.next_cursor = encode_cursor(c);
   }
   return page;
+}
+
+// One pass over `articles` reading only its leading columns (the JSON document is the last
+// column, so its overflow pages are never read); the focus place's kind and name come from
+// `places`. The filters are those of query(), as plain conditions on the scanned rows.
+// "+a.sort_ts" keeps SQLite off the date index: reading the table in rowid order and sorting
+// in memory beat random row lookups in date order (0.9 vs 1.2–1.9 s for 100k, sqlite3 CLI).
+Result<std::vector<FocusPoint>> SqliteStore::focus_points(const ArticleQuery& filters) {
+  ArticleQuery unpaged = filters;
+  unpaged.cursor.clear();
+  unpaged.sort = "date";
+  auto planned = plan_query(unpaged);
+  if (!planned) return planned.status();
+  PlannedQuery& p = planned.value();
+  std::lock_guard lock(mu_);
+  if (!p.region_name.empty()) {
+    auto key = resolve_region(p.region_name);
+    if (!key) return key.status();
+    p.region_key = *key;
+  }
+  Filters f;
+  if (p.text) {
+    f.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    f.arg(fts5_match_expression(*p.text));
+  }
+  add_article_filters(p, f, false);
+  add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
+  const std::string sql = fmt::format(
+      "SELECT a.id, a.focus_lat, a.focus_lon, a.published, "
+      "CASE WHEN p.id IS NOT NULL AND abs(p.lat) <= 90 AND abs(p.lon) <= 180 THEN p.kind ELSE 'point' END, "
+      "CASE WHEN p.id IS NULL THEN '' WHEN p.name != '' THEN p.name ELSE coalesce((SELECT m.surface FROM mentions m "
+      "WHERE m.article_id = a.id AND m.place_id = a.focus_place_id ORDER BY m.ordinal LIMIT 1), '') END, "
+      "a.story_id, substr(a.title, 1, {}), CASE WHEN a.outlet != '' THEN a.outlet ELSE a.site_title END, a.language "
+      "FROM articles a LEFT JOIN places p ON p.id = a.focus_place_id WHERE a.focus_lat IS NOT NULL{} "
+      "ORDER BY +a.sort_ts DESC, a.id DESC",
+      kFocusTitleMaxChars, f.sql);
+  auto& s = stmt(sql);
+  PK_RETURN_IF_ERROR(check_prepared(s, "scanning focus points"));
+  s.bind_all(f.args);
+  std::vector<FocusPoint> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    FocusPoint fp;
+    fp.id = s.col_int(0);
+    fp.lat = s.col_double(1);
+    fp.lon = s.col_double(2);
+    fp.date = s.col_text(3);
+    fp.place_kind = s.col_text(4);
+    fp.place_name = s.col_text(5);
+    if (!s.col_null(6)) fp.story_id = s.col_int(6);
+    fp.title = s.col_text(7);
+    fp.outlet = s.col_text(8);
+    fp.language = s.col_text(9);
+    out.push_back(std::move(fp));
+  }
+  if (rc != SQLITE_DONE) return fail(rc, "scanning focus points");
+  return out;
 }
 
 }  // namespace

@@ -287,6 +287,91 @@ TEST_P(StoreTest, StoriesGroupArticles) {
   EXPECT_EQ(titles(q), (std::vector<std::string>{"D", "C", "A"}));
 }
 
+// focus_points(): the lean scan behind serve's cluster index. Each backend's answer must
+// equal the default implementation built on query() (called non-virtually), for every filter.
+TEST_P(StoreTest, FocusPointsMatchQueryFilters) {
+  auto hinted = record("u5", "2025-10-05", "Nur GeoRSS", "Hafen", std::nullopt, "en", "");
+  hinted.article.site_title = "Seite";
+  hinted.article.lat_hint = 53.55;
+  hinted.article.lon_hint = 9.99;
+  auto berlin_story = record("u2", "2025-10-02T08:00:00Z", "Berlin Hafen", "Der Hafen", berlin(), "de", "hna");
+  berlin_story.story_id = 7;
+  const std::string long_title = std::string(kFocusTitleMaxChars - 1, 'T') + "\u00e4\u00e4";
+  auto ids = put({record("u1", "2025-10-01", long_title, "x", fulda()), berlin_story,
+                  record("u3", "2025-10-03", "Tokio", "Hafen", tokyo()), record("u4", "2025-10-04", "Nirgends", "x"),
+                  hinted});
+  ASSERT_EQ(ids.size(), 5u);
+  auto all = store_->focus_points(ArticleQuery{});
+  ASSERT_TRUE(all.is_ok()) << all.status().to_string();
+  ASSERT_EQ(all->size(), 4u);  // "Nirgends" has no focus point
+  const FocusPoint& h = (*all)[0];
+  EXPECT_EQ(h.id, ids[4]);
+  EXPECT_EQ(h.place_kind, "point");
+  EXPECT_EQ(h.place_name, "");
+  EXPECT_NEAR(h.lat, 53.55, 1e-9);
+  EXPECT_EQ(h.outlet, "Seite");
+  EXPECT_EQ(h.language, "en");
+  const FocusPoint& b = (*all)[2];
+  EXPECT_EQ(b.id, ids[1]);
+  EXPECT_EQ(b.place_kind, berlin().kind);
+  EXPECT_EQ(b.place_name, "Berlin");
+  EXPECT_EQ(b.date, "2025-10-02T08:00:00Z");
+  EXPECT_EQ(b.story_id, std::optional<std::int64_t>(7));
+  EXPECT_NEAR(b.lon, berlin().lon, 1e-9);
+  EXPECT_EQ((*all)[3].title, std::string(kFocusTitleMaxChars - 1, 'T') + "\u00e4");  // cut at code points
+  EXPECT_FALSE((*all)[3].story_id.has_value());
+
+  auto same = [&](const ArticleQuery& q, std::size_t expected) {
+    auto lean = store_->focus_points(q);
+    auto paged = store_->Store::focus_points(q);
+    ASSERT_TRUE(lean.is_ok()) << lean.status().to_string();
+    ASSERT_TRUE(paged.is_ok()) << paged.status().to_string();
+    ASSERT_EQ(lean->size(), expected);
+    ASSERT_EQ(paged->size(), expected);
+    for (std::size_t i = 0; i < expected; ++i) {
+      const FocusPoint &x = (*lean)[i], &y = (*paged)[i];
+      EXPECT_EQ(x.id, y.id);
+      EXPECT_DOUBLE_EQ(x.lat, y.lat);
+      EXPECT_DOUBLE_EQ(x.lon, y.lon);
+      EXPECT_EQ(x.date, y.date);
+      EXPECT_EQ(x.place_kind, y.place_kind);
+      EXPECT_EQ(x.place_name, y.place_name);
+      EXPECT_EQ(x.story_id, y.story_id);
+      EXPECT_EQ(x.title, y.title);
+      EXPECT_EQ(x.outlet, y.outlet);
+      EXPECT_EQ(x.language, y.language);
+    }
+  };
+  same(ArticleQuery{}, 4);
+  ArticleQuery q;
+  q.bbox = BBox{5.8, 47.2, 15.1, 55.1};
+  same(q, 3);  // Fulda, Berlin, the Hamburg hint
+  q.text = "Hafen";
+  same(q, 2);  // Berlin and the hint (Tokio is outside the box)
+  q = ArticleQuery{};
+  q.near_lat = 50.55, q.near_lon = 9.68, q.radius_km = 30;
+  same(q, 1);
+  q = ArticleQuery{};
+  q.region = "country:DE";
+  same(q, 2);
+  q = ArticleQuery{};
+  q.since = "2025-10-02", q.until = "2025-10-03";
+  same(q, 2);
+  q.outlet = "hna";
+  same(q, 1);
+  q = ArticleQuery{};
+  q.language = "en";
+  same(q, 1);
+  q = ArticleQuery{};
+  q.story_id = 7;
+  same(q, 1);
+  q.cursor = "not a cursor";  // ignored: the scan is never paged
+  same(q, 1);
+  ArticleQuery bad;
+  bad.bbox = BBox{15, 47, 5, 55};
+  EXPECT_EQ(store_->focus_points(bad).status().code(), Status::Code::kInvalidArgument);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& param_info) { return param_info.param; });
 
