@@ -1,5 +1,7 @@
 // The seed page end to end through the CLI: `extract` must read it as the careful human in
 // its .expected.json did, and `geoparse` must find and resolve its places.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -70,6 +72,25 @@ TEST(CliSeedTest, GeoparseFindsRequiredPlacesAndFocus) {
       EXPECT_NE(p["surface"].get<std::string>(), surface) << "forbidden place reported: " << bad.dump();
     }
   }
+}
+
+// After `ingest`, the seed is found at Tokyo (its focus) and by German words through the store.
+TEST(CliSeedTest, IngestedSeedIsFoundAtTokyoAndByStemmedWords) {
+  TempDir dir;
+  const std::string db = dir.str("pk.db");
+  CommandResult ingest = run_pressekarte("--quiet ingest --db " + db + " " + seed_path());
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  CommandResult at_tokyo = run_pressekarte("search --db " + db + " --bbox 139,35,141,36 --json");
+  ASSERT_EQ(at_tokyo.exit_code, 0) << at_tokyo.err;
+  EXPECT_NE(at_tokyo.out.find("Gegengewicht zu China"), std::string::npos) << at_tokyo.out;
+  CommandResult in_germany = run_pressekarte("search --db " + db + " --bbox 5.8,47.2,15.1,55.1 --json");
+  EXPECT_EQ(in_germany.out.find("Gegengewicht zu China"), std::string::npos) << "not placed in Germany";
+  CommandResult by_word = run_pressekarte("search --db " + db + " --json Kirschbaum");
+  EXPECT_NE(by_word.out.find("Gegengewicht zu China"), std::string::npos) << "Kirschbaum finds Kirschbäume";
+  CommandResult again = run_pressekarte("--quiet ingest --db " + db + " " + seed_path());
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  CommandResult all = run_pressekarte("search --db " + db + " --json");
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 1) << "re-ingest must not duplicate";
 }
 
 // Regression: "nahe Tokio sagte Takaichi" looked like a speaker cue and removed every Tokio.

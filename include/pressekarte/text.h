@@ -23,6 +23,10 @@ char32_t next_codepoint(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 // Collapses runs of Unicode/ASCII white space to one space and trims both ends.
 std::string collapse_whitespace(std::string_view s);
+// Lower-cases ASCII letters only (HTTP headers, charset names, tag names); other bytes unchanged.
+std::string ascii_lower(std::string_view s);
+// Trims ASCII white space (space, \t, \n, \v, \f, \r) from both ends.
+std::string_view trim_ascii(std::string_view s);
 // Lower-cases ASCII and the German/Latin-1 letters (Ä→ä, …); other bytes unchanged.
 std::string to_lower_simple(std::string_view s);
 // Lower-case and fold umlauts/ß/accents to ASCII ("Straße"→"strasse", "Köln"→"koeln" when

@@ -342,6 +342,28 @@ def score_recognition(docs, out):
 
 # ---------------------------------------------------------------- main
 
+def eval_samples(cmd, manifest, verbose):
+    """Focus of the bundled sample corpus (ours, fictional): `cmd FILE` must print the CLI's
+    geoparse JSON (one line with "focus" {lat, lon}); compared with the manifest's focus at 10 km."""
+    base = os.path.dirname(manifest)
+    rows = [json.loads(l) for l in open(manifest, encoding="utf-8") if l.strip()]
+    hits = 0
+    for r in rows:
+        out = subprocess.run(shlex.split(cmd) + [os.path.join(base, r["file"])], capture_output=True,
+                             text=True).stdout
+        f = None
+        for line in out.splitlines():
+            if line.strip():
+                f = json.loads(line).get("focus")
+                break
+        g = r["focus"]
+        ok = bool(f) and f.get("lat") is not None and haversine(g["lat"], g["lon"], f["lat"], f["lon"]) <= 10
+        hits += ok
+        if not ok and verbose:
+            print(f"  miss {r['file']}: gold {g['name']}, got {f and f.get('name')} ({f and f.get('surface')})")
+    print(f"samples focus within 10 km: {hits}/{len(rows)} = {hits / max(len(rows), 1):.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cmd", default="build/pressekarte geoparse --jsonl")
@@ -352,7 +374,13 @@ def main():
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--no-resolve-only", action="store_true")
     ap.add_argument("--dump", help="write the raw predictions of each corpus to DIR/<corpus>.jsonl")
+    ap.add_argument("--samples-cmd", help="instead of the corpora: run CMD FILE per row of "
+                    "samples/manifest.jsonl and score the focus (e.g. 'build/pressekarte geoparse')")
+    ap.add_argument("--samples-manifest", default="samples/manifest.jsonl")
     a = ap.parse_args()
+    if a.samples_cmd:
+        eval_samples(a.samples_cmd, a.samples_manifest, True)
+        return
     ev = os.path.join(a.shared, "eval", "geoparsing")
     corpora = a.corpora.split(",")
 

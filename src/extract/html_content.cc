@@ -16,12 +16,6 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
   return false;
 }
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return r;
-}
 
 bool is_block_tag(std::string_view t) {
   static constexpr std::string_view kTags[] = {
@@ -116,9 +110,9 @@ class Extractor {
   }
 
   std::string class_id(NodeId id) const {
-    std::string s = lower(doc_.attr(id, "class"));
+    std::string s = ascii_lower(doc_.attr(id, "class"));
     s += ' ';
-    s += lower(doc_.attr(id, "id"));
+    s += ascii_lower(doc_.attr(id, "id"));
     return s;
   }
 
@@ -126,7 +120,7 @@ class Extractor {
     if (doc_.has_attr(id, "hidden")) return true;
     std::string_view style = doc_.attr(id, "style");
     if (!style.empty()) {
-      std::string s = lower(style);
+      std::string s = ascii_lower(style);
       s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
       if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
         return true;

@@ -17,12 +17,6 @@ namespace pk {
 namespace html {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return r;
-}
 
 // Compares two texts ignoring case and white space.
 std::string norm(std::string_view s) { return to_lower_simple(collapse_whitespace(s)); }
@@ -43,7 +37,7 @@ std::string host_of(std::string_view url) {
   std::size_t at = rest.find('@');
   if (at != std::string_view::npos) rest = rest.substr(at + 1);
   rest = rest.substr(0, rest.find(':'));
-  std::string h = lower(rest);
+  std::string h = ascii_lower(rest);
   if (h.rfind("www.", 0) == 0) h = h.substr(4);
   return h;
 }
@@ -102,9 +96,9 @@ TextDates dates_in_text(const Document& doc) {
       if (weak.empty()) weak = d;
       continue;
     }
-    std::string ci = lower(doc.attr(n.parent, "class")) + " " + lower(doc.attr(n.parent, "id"));
+    std::string ci = ascii_lower(doc.attr(n.parent, "class")) + " " + ascii_lower(doc.attr(n.parent, "id"));
     NodeId gp = parent.parent;
-    if (gp != kNoNode) ci += " " + lower(doc.attr(gp, "class"));
+    if (gp != kNoNode) ci += " " + ascii_lower(doc.attr(gp, "class"));
     std::string lt = to_lower_simple(n.text);
     bool labelled = false;
     for (std::string_view label : {"veröffentlicht", "erstellt am", "publiziert", "published", "posted",
@@ -157,8 +151,8 @@ std::string date_from_page_urls(const Document& doc, const std::string& canonica
   for (NodeId id = 0; id < doc.size(); ++id) {
     const Node& n = doc.node(id);
     if (n.kind != Node::Kind::kElement || n.tag != "meta") continue;
-    std::string key = lower(doc.attr(id, "property"));
-    if (key.empty()) key = lower(doc.attr(id, "name"));
+    std::string key = ascii_lower(doc.attr(id, "property"));
+    if (key.empty()) key = ascii_lower(doc.attr(id, "name"));
     if (key != "og:image" && key != "twitter:image") continue;
     if (std::string d = date_from_url(doc.attr(id, "content")); !d.empty()) return d;
   }
@@ -257,7 +251,7 @@ void drop_block_boilerplate(Content& c, const std::string& author) {
 }  // namespace
 
 bool looks_like_fragment(std::string_view html) {
-  std::string head = lower(html.substr(0, 4096));
+  std::string head = ascii_lower(html.substr(0, 4096));
   return head.find("<html") == std::string::npos && head.find("<body") == std::string::npos &&
          head.find("<head") == std::string::npos && head.find("<!doctype") == std::string::npos;
 }

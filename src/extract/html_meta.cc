@@ -12,12 +12,6 @@
 namespace pk::html {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return r;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -143,8 +137,8 @@ std::string trim_site_from_title(const std::string& title, const std::string& si
     if (p != std::string::npos && p > 10) {
       std::string head = title.substr(0, p);
       std::string tail = title.substr(p + sep.size());
-      if (!site.empty() && lower(head).find(lower(site)) != std::string::npos &&
-          lower(tail).find(lower(site)) == std::string::npos)
+      if (!site.empty() && ascii_lower(head).find(ascii_lower(site)) != std::string::npos &&
+          ascii_lower(tail).find(ascii_lower(site)) == std::string::npos)
         best = tail;
       else if (tail.size() < head.size())
         best = head;
@@ -187,7 +181,7 @@ std::string clean_author(std::string a) {
 
 std::string strip_markup(std::string_view s) {
   std::string out;
-  std::string l = lower(s);
+  std::string l = ascii_lower(s);
   std::size_t i = 0;
   while (i < s.size()) {
     if (s[i] == '<') {
@@ -274,7 +268,7 @@ std::string date_from_url(std::string_view url) {
 // True inside a comment or reply thread: its dates are the readers', not the article's.
 bool in_comment_thread(const Document& doc, NodeId id) {
   for (int depth = 0; id != kNoNode && depth < 25; ++depth, id = doc.node(id).parent) {
-    std::string ci = lower(doc.attr(id, "class")) + " " + lower(doc.attr(id, "id"));
+    std::string ci = ascii_lower(doc.attr(id, "class")) + " " + ascii_lower(doc.attr(id, "id"));
     if (ci.find("comment") != std::string::npos || ci.find("kommentar") != std::string::npos ||
         ci.find("reply") != std::string::npos || ci.find("replies") != std::string::npos)
       return true;
@@ -293,10 +287,10 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
     if (n.kind != Node::Kind::kElement) continue;
     std::string_view tag = n.tag;
     if (tag == "meta") {
-      std::string key = lower(doc.attr(id, "property"));
-      if (key.empty()) key = lower(doc.attr(id, "name"));
-      if (key.empty()) key = lower(doc.attr(id, "itemprop"));
-      std::string hk = lower(doc.attr(id, "http-equiv"));
+      std::string key = ascii_lower(doc.attr(id, "property"));
+      if (key.empty()) key = ascii_lower(doc.attr(id, "name"));
+      if (key.empty()) key = ascii_lower(doc.attr(id, "itemprop"));
+      std::string hk = ascii_lower(doc.attr(id, "http-equiv"));
       std::string content = collapse_whitespace(doc.attr(id, "content"));
       if (content.empty()) continue;
       if (hk == "content-language") lang.offer(5, content);
@@ -334,7 +328,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
       else if (key == "og:url") canonical.offer(2, content);
       else if (key == "language" || key == "dc.language" || key == "og:locale") lang.offer(6, content);
     } else if (tag == "link") {
-      std::string rel = lower(doc.attr(id, "rel"));
+      std::string rel = ascii_lower(doc.attr(id, "rel"));
       if (rel == "canonical") canonical.offer(1, std::string(doc.attr(id, "href")));
     } else if (tag == "title" && m.html_title.empty()) {
       m.html_title = strip_markup(doc.text_of(id));
@@ -342,7 +336,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
       if (doc.has_attr(id, "lang")) lang.offer(1, std::string(doc.attr(id, "lang")));
       else if (doc.has_attr(id, "xml:lang")) lang.offer(2, std::string(doc.attr(id, "xml:lang")));
     } else if (tag == "script") {
-      std::string type = lower(doc.attr(id, "type"));
+      std::string type = ascii_lower(doc.attr(id, "type"));
       if (type.find("ld+json") == std::string::npos) continue;
       std::string body = doc.text_of(id);
       if (body.size() > 2'000'000) continue;
@@ -351,8 +345,8 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
     } else if (tag == "time") {
       std::string dt(doc.attr(id, "datetime"));
       if (dt.empty() || in_comment_thread(doc, id)) continue;
-      std::string cls = lower(doc.attr(id, "class"));
-      std::string ip = lower(doc.attr(id, "itemprop"));
+      std::string cls = ascii_lower(doc.attr(id, "class"));
+      std::string ip = ascii_lower(doc.attr(id, "itemprop"));
       if (ip == "datemodified") {
         updated.offer(4, normalize(dt));
       } else if (doc.has_attr(id, "pubdate") || ip == "datepublished" ||
@@ -366,12 +360,12 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
       first_h1 = collapse_whitespace(doc.text_of(id));
     } else if (doc.has_attr(id, "property") && doc.has_attr(id, "content") && tag != "meta") {
       // RDFa on any element: <span property="schema:dateCreated" content="2022-01-28T12:45:46">.
-      std::string prop = lower(doc.attr(id, "property"));
+      std::string prop = ascii_lower(doc.attr(id, "property"));
       if (prop == "schema:datepublished" || prop == "schema:datecreated" || prop == "dc:date" ||
           prop == "dcterms:created" || prop == "dcterms:issued" || prop == "datepublished")
         date.offer(4, normalize(std::string(doc.attr(id, "content"))));
     } else if (doc.has_attr(id, "itemprop")) {
-      std::string ip = lower(doc.attr(id, "itemprop"));
+      std::string ip = ascii_lower(doc.attr(id, "itemprop"));
       if (ip == "datepublished") {
         std::string v(doc.attr(id, "content"));
         if (v.empty()) v = doc.attr(id, "datetime");
@@ -386,15 +380,15 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
         title.offer(3, collapse_whitespace(doc.text_of(id)));
       }
     } else if (tag == "a" || tag == "span" || tag == "div" || tag == "p") {
-      std::string rel = lower(doc.attr(id, "rel"));
-      std::string cls = lower(doc.attr(id, "class"));
+      std::string rel = ascii_lower(doc.attr(id, "rel"));
+      std::string cls = ascii_lower(doc.attr(id, "class"));
       if (rel == "author" || cls == "author" || cls == "byline" || cls.find("author-name") != std::string::npos ||
           cls == "fn" || cls.find("byline__author") != std::string::npos) {
         std::string v = collapse_whitespace(doc.text_of(id));
         if (!v.empty() && v.size() < 80) author.offer(6, v);
       }
     } else if (tag == "abbr") {
-      std::string cls = lower(doc.attr(id, "class"));
+      std::string cls = ascii_lower(doc.attr(id, "class"));
       if (cls.find("published") != std::string::npos) date.offer(5, normalize(doc.attr(id, "title")));
     }
   }
@@ -429,7 +423,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   m.description = description.value;
   m.canonical_url = canonical.value;
   m.article_body = ld.body.value;
-  std::string l = lower(lang.value);
+  std::string l = ascii_lower(lang.value);
   std::size_t cut = l.find_first_of("-_");
   if (cut != std::string::npos) l.resize(cut);
   if (l.size() == 2 || l.size() == 3) m.language = l;

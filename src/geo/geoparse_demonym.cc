@@ -16,16 +16,18 @@ bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // The German/Austrian/Swiss town the adjective `w` ("Münchner") names, or kNoPlace.
 std::uint32_t town_of_adjective(const GazetteerIndex& idx, std::string_view w) {
-  if (w.size() < 6 || w.compare(w.size() - 2, 2, "er") != 0) return kNoPlace;
+  if (w.size() < 5 || w.compare(w.size() - 2, 2, "er") != 0) return kNoPlace;
   std::string stem(w.substr(0, w.size() - 2));
-  std::vector<std::string> forms{stem, stem + "en", stem + "e"};
+  std::vector<std::string> forms{stem, stem + "en", stem + "e", stem + "n"};  // Kaiserslauter-n
   // "Münchn" → "München", "Dresdn" → "Dresden": the "-en" of the name is syncopated.
   if (stem.size() >= 3 && stem.back() == 'n' && ascii_lower(stem[stem.size() - 2]) &&
       stem[stem.size() - 2] != 'e')
     forms.push_back(stem.substr(0, stem.size() - 1) + "en");
   for (const std::string& f : forms) {
+    // Dictionary words are fine here ("Gießen", "Weiden"): the population floor and the noun
+    // that must follow keep common nouns out.
     KeyHit hit = idx.find_exact(f);
-    if (!hit.found || (hit.flags & kFlagDeLower)) continue;  // "bauen", "lehren"
+    if (!hit.found) continue;
     for (const Candidate& c : hit.candidates) {
       const PlaceRecord& r = idx.record(c.place);
       if (static_cast<PlaceKind>(r.kind) != PlaceKind::kCity) continue;

@@ -292,7 +292,16 @@ int refine_area_focus(const GazetteerIndex& idx, const Doc& doc, int focus) {
     if (static_cast<PlaceKind>(r.kind) != PlaceKind::kCity) continue;
     bool inside = fk == PlaceKind::kAdmin1 ? r.admin1_place == doc.mentions[focus].best
                                            : distance_km(r.lat, r.lon, fr.lat, fr.lon) < 60;
-    if (inside) return static_cast<int>(i);
+    if (!inside) continue;
+    // "die Lausitz … in Kamenz … die Lausitz": an area the text names more often than the town
+    // is the subject, not a frame for it.
+    int area_n = 0, town_n = 0;
+    for (const Mention& o : doc.mentions) {
+      area_n += o.best == fm.best;
+      town_n += o.best == m.best;
+    }
+    if (area_n > town_n && fk == PlaceKind::kRegion) return focus;
+    return static_cast<int>(i);
   }
   return focus;
 }
@@ -308,6 +317,15 @@ constexpr double kDemonymWeight = 0.6;
 constexpr double kSiteNearBonus = 0.75;
 constexpr double kSiteNearKm = 30;
 constexpr double kEarlyPlaceCueBonus = 0.75;
+constexpr double kEventNearDatelineKm = 50;
+// The first town, district or region named gets a bonus ("Suche nach Investoren für die Lausitz").
+constexpr double kFirstNamedMinSpec = 0.6;
+constexpr double kPinnedMargin = 1.5;
+constexpr int kManyHomonyms = 5;
+// A small place whose name is also a dictionary word ("bei Frost", "vom Lech") is a weak focus:
+// more often the word or a river than the hamlet.
+constexpr std::int64_t kWeakFocusPopulation = 5000;
+constexpr double kWeakFocusFactor = 0.3;
 
 double specificity(PlaceKind k) {
   switch (k) {
@@ -331,6 +349,61 @@ bool early(const std::string& f, std::uint32_t c0) {
   return f == "title" || f == "lead" || (f == "text" && c0 < 400);
 }
 
+// "bei X", "in X": the event happened there ("Sperrzonen um X" is an area, not the event place).
+// A bare headline town ("Umleitung legt X lahm") was tried: it also moved the focus from Essen to
+// Dortmund and from Rostock to Warnemünde on the samples, so only the event prepositions count.
+bool event_preposition_before(const Doc& doc, const Mention& m) {
+  const DocSegment& seg = doc.segs[m.seg];
+  if (m.t0 == 0) return false;
+  const Token& p = seg.toks[m.t0 - 1];
+  if (!p.word()) return false;
+  std::string w = folded_word(p.text(seg.text));
+  return w == "bei" || w == "in" || w == "im";
+}
+
+// "Polizei Fulda", "Polizeiinspektion Wolgast", "WSPI Wolgast": the station's home, named by
+// every report of that station wherever the event was.
+bool police_home(const Doc& doc, const Mention& m) {
+  const DocSegment& seg = doc.segs[m.seg];
+  if (m.t0 == 0) return false;
+  const Token& p = seg.toks[m.t0 - 1];
+  if (!p.word()) return false;
+  std::string_view raw = p.text(seg.text);
+  if (p.is(kTokAllCaps) && raw.size() >= 2 && raw.size() <= 5) return true;
+  std::string w = folded_word(raw);
+  return w.rfind("polizei", 0) == 0 || w.rfind("wasserschutzpolizei", 0) == 0;
+}
+
+// A bare name shared by many towns of one country ("Neustadt", "Neuenkirchen") that nothing in the
+// text pins down (close call, no named place nearby) is no focus: any pick would be a guess.
+bool unpinned_homonym(const GazetteerIndex& idx, const Doc& doc, const Mention& m) {
+  if (m.margin >= kPinnedMargin || !m.hints.empty() || m.dateline) return false;
+  const PlaceRecord& r = idx.record(m.best);
+  std::string_view cc = idx.str(r.country);
+  int same = 0;
+  std::int64_t rival = 0;  // largest same-country namesake
+  for (const Candidate& c : m.cands) {
+    const PlaceRecord& o = idx.record(c.place);
+    // Towns only: a city quarter ("Stuttgart Mühlhausen", PPLX) is no rival reading.
+    if (static_cast<PlaceKind>(o.kind) != PlaceKind::kCity || idx.str(o.country) != cc ||
+        idx.str(o.feature_code) == "PPLX")
+      continue;
+    ++same;
+    if (c.place != m.best) rival = std::max(rival, o.population);
+  }
+  // A clearly biggest namesake (Mühlhausen/Thüringen) is the usual reading, not a guess.
+  if (same < kManyHomonyms || r.population >= 2 * rival) return false;
+  for (const Mention& o : doc.mentions) {
+    if (o.best == kNoPlace || o.best == m.best) continue;
+    const PlaceRecord& q = idx.record(o.best);
+    auto k = static_cast<PlaceKind>(q.kind);
+    if (k == PlaceKind::kCountry || k == PlaceKind::kContinent) continue;
+    if (k == PlaceKind::kAdmin1 ? r.admin1_place == o.best : distance_km(r.lat, r.lon, q.lat, q.lon) < 60)
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_site_segment(const DocSegment& s) { return s.field == "site"; }
@@ -341,6 +414,18 @@ FocusChoice choose_focus(const GazetteerIndex& idx, const Doc& doc) {
     const Mention& m = doc.mentions[i];
     if (m.dateline && m.best != kNoPlace && !is_site_segment(doc.segs[m.seg])) {
       out.mention = refine_area_focus(idx, doc, static_cast<int>(i));
+      // A police report's dateline names the station's town ("Fulda (ots)"); a nearby town the
+      // headline puts the event in ("Lastwagen kippt bei Neuhof um") is what it is about.
+      const PlaceRecord& dr = idx.record(doc.mentions[out.mention].best);
+      for (const Mention& t : doc.mentions) {
+        if (t.best == kNoPlace || t.best == m.best || t.person_cue || doc.segs[t.seg].field != "title") continue;
+        const PlaceRecord& tr = idx.record(t.best);
+        if (static_cast<PlaceKind>(tr.kind) != PlaceKind::kCity || !event_preposition_before(doc, t)) continue;
+        if (distance_km(tr.lat, tr.lon, dr.lat, dr.lon) < kEventNearDatelineKm) {
+          out.mention = static_cast<int>(&t - doc.mentions.data());
+          break;
+        }
+      }
       return out;
     }
   }
@@ -362,15 +447,23 @@ FocusChoice choose_focus(const GazetteerIndex& idx, const Doc& doc) {
   std::unordered_map<std::uint32_t, double> score;
   std::unordered_map<std::uint32_t, int> first;
   bool first_local_seen = false;
-  double best_local = 0;
   for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
     const Mention& m = doc.mentions[i];
     if (m.best == kNoPlace || is_site_segment(doc.segs[m.seg])) continue;
     const PlaceRecord& r = idx.record(m.best);
     double spec = specificity(static_cast<PlaceKind>(r.kind));
     const std::string& f = doc.segs[m.seg].field;
+    if (unpinned_homonym(idx, doc, m)) continue;
+    const bool weak = (static_cast<PlaceKind>(r.kind) == PlaceKind::kCity && r.population < kWeakFocusPopulation &&
+                       (m.key_flags & (kFlagDeExact | kFlagDeLower | kFlagEnExact | kFlagEnLower)) && !m.dateline) ||
+                      police_home(doc, m);
     double add = field_weight(f, m.c0) * spec;
-    if (!first_local_seen && spec >= 0.7) {
+    if (weak) {
+      score[m.best] += kWeakFocusFactor * add;
+      first.emplace(m.best, static_cast<int>(i));
+      continue;
+    }
+    if (!first_local_seen && spec >= kFirstNamedMinSpec) {
       add += 1.0;
       first_local_seen = true;
     }
@@ -380,11 +473,9 @@ FocusChoice choose_focus(const GazetteerIndex& idx, const Doc& doc) {
   }
   for (auto& [place, s] : score) {
     if (!site_places.empty() && near_site(place)) s += kSiteNearBonus;
-    if (specificity(static_cast<PlaceKind>(idx.record(place).kind)) >= 0.7) best_local = std::max(best_local, s);
   }
-  // Place adjectives support their town; alone they make it the focus only when no town or
-  // district is named at all (a national story's "Münchner Sicherheitskonferenz" must not beat
-  // a real place).
+  // Place adjectives support their town, and compete with the named places at a lower weight: a
+  // national story's "Münchner Sicherheitskonferenz" does not beat "Berlin" in its lead.
   std::unordered_map<std::uint32_t, double> dscore;
   std::unordered_map<std::uint32_t, int> dfirst;
   for (std::size_t k = 0; k < doc.demonyms.size(); ++k) {
@@ -407,8 +498,7 @@ FocusChoice choose_focus(const GazetteerIndex& idx, const Doc& doc) {
     }
   }
   out.mention = refine_area_focus(idx, doc, best);
-  if (best_local > 0 || dscore.empty()) return out;
-  // No town named: the adjective's town, if it lies in the country or state the text names.
+  if (dscore.empty()) return out;
   int dbest = -1;
   double dbest_s = 0;
   for (const auto& [place, s] : dscore) {
@@ -421,10 +511,13 @@ FocusChoice choose_focus(const GazetteerIndex& idx, const Doc& doc) {
   if (out.mention >= 0) {
     const PlaceRecord& fr = idx.record(doc.mentions[out.mention].best);
     const PlaceRecord& dr = idx.record(doc.demonyms[dbest].place);
-    bool inside = static_cast<PlaceKind>(fr.kind) == PlaceKind::kAdmin1
-                      ? dr.admin1_place == doc.mentions[out.mention].best
-                      : idx.str(dr.country) == idx.str(fr.country);
-    if (!inside) return out;
+    auto fk = static_cast<PlaceKind>(fr.kind);
+    // A named town wins unless the adjective scores more; a named country or state yields to an
+    // adjective's town inside it ("Weidener Altstadt … Oberpfalz").
+    bool area = fk == PlaceKind::kCountry || fk == PlaceKind::kAdmin1 || fk == PlaceKind::kRegion;
+    bool inside = fk == PlaceKind::kAdmin1 ? dr.admin1_place == doc.mentions[out.mention].best
+                                           : idx.str(dr.country) == idx.str(fr.country);
+    if (!(area && inside) && dbest_s <= best_s) return out;
   }
   out.mention = -1;
   out.demonym = dbest;

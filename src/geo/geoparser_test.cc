@@ -61,6 +61,73 @@ TEST_F(TinyGeoparser, DatelineIsFocus) {
   EXPECT_EQ(neuhof->geonameid, 2866100);  // Neuhof (Hessen), near Fulda
 }
 
+TEST_F(TinyGeoparser, PlaceAdjectiveGivesFocusButNoMention) {
+  // "Fuldaer", "Vechtaer": <Town>er. Only the focus entry is added, at the adjective.
+  auto r = parser.parse_text("Der Fuldaer Weihnachtsmarkt öffnet am Montag. Die Buden stehen bereit.", "de");
+  ASSERT_TRUE(r.focus.has_value());
+  ASSERT_EQ(r.places.size(), 1u);
+  EXPECT_EQ(r.places[*r.focus].geonameid, 2924585);
+  EXPECT_EQ(r.places[*r.focus].surface, "Fuldaer");
+  EXPECT_EQ(r.places[*r.focus].role, "focus");
+  EXPECT_EQ(r.places[*r.focus].start, 4u);
+  // A named town beats an adjective mentioned in passing; the adjective adds no place.
+  auto n = parser.parse_text("In Berlin tagt der Bundesrat. Ein Fuldaer Antrag wird beraten.", "de");
+  ASSERT_TRUE(n.focus.has_value());
+  EXPECT_EQ(n.places[*n.focus].geonameid, 2950159);
+  EXPECT_EQ(find(n, "Fuldaer"), nullptr);
+  // A common noun ending in -er whose stem is no town stays out.
+  auto c = parser.parse_text("Der Bauer Hof steht leer.", "de");
+  EXPECT_FALSE(c.focus.has_value());
+}
+
+TEST_F(TinyGeoparser, HeadlineEventPlaceBeatsPoliceDateline) {
+  GeoparseInput in;
+  in.language = "de";
+  in.segments.push_back({"title", "Lastwagen kippt bei Neuhof um"});
+  in.segments.push_back({"text", "Fulda (ots) - Ein Lastwagen ist umgestürzt."});
+  auto r = parser.parse(in);
+  ASSERT_TRUE(r.focus.has_value());
+  EXPECT_EQ(r.places[*r.focus].geonameid, 2866100);
+  // "um X" is an area around the place, not the event place: the dateline stays.
+  in.segments[0].text = "Sperrzonen um Neuhof";
+  auto a = parser.parse(in);
+  ASSERT_TRUE(a.focus.has_value());
+  EXPECT_EQ(a.places[*a.focus].geonameid, 2924585);
+}
+
+TEST_F(TinyGeoparser, PoliceHomeIsAWeakFocus) {
+  auto r = parser.parse_text("Am Montag meldete die Polizei Fulda einen Unfall. Er geschah in Vechta.", "de");
+  ASSERT_TRUE(r.focus.has_value());
+  EXPECT_EQ(r.places[*r.focus].geonameid, 2857000);
+  EXPECT_NE(find(r, "Fulda"), nullptr);  // still a place
+}
+
+TEST_F(TinyGeoparser, SiteTitleIsAPriorNotAPlace) {
+  Article a;
+  a.language = "de";
+  a.site_title = "Rhön-Bote | Lokales aus Fulda";
+  a.text = "Ein Unfall in Neuhof. Später auch ein Unfall in Essen.";
+  auto r = parser.parse_article(a);
+  for (const auto& p : r.places) EXPECT_NE(p.field, "site");
+  ASSERT_TRUE(r.focus.has_value());
+  EXPECT_EQ(r.places[*r.focus].geonameid, 2866100);
+  EXPECT_EQ(find(r, "Fulda"), nullptr);
+  // The outlet's home alone is no focus.
+  a.text = "Der Winter kommt früh.";
+  EXPECT_FALSE(parser.parse_article(a).focus.has_value());
+}
+
+TEST_F(TinyGeoparser, UnpinnedHomonymIsNoFocus) {
+  // Five German Neuhofs of similar size and nothing near any of them: no guess.
+  auto r = parser.parse_text("Ein Fest in Neuhof. Die Halle war voll.", "de");
+  EXPECT_NE(find(r, "Neuhof"), nullptr);
+  for (const auto& p : r.places) EXPECT_NE(p.role, "focus");
+  // A named neighbour pins it.
+  auto f = parser.parse_text("Ein Fest in Neuhof bei Fulda.", "de");
+  ASSERT_TRUE(f.focus.has_value());
+  EXPECT_EQ(f.places[*f.focus].geonameid, 2866100);
+}
+
 TEST_F(TinyGeoparser, QualifiersPickTheRightHomonym) {
   auto r = parser.parse_text("Ein Unfall in Halle (Saale) und einer in Vechta (NI).", "de");
   const PlaceMention* halle = find(r, "Halle (Saale)");

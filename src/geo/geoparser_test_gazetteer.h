@@ -78,6 +78,8 @@ inline std::shared_ptr<const Gazetteer> tiny_gazetteer() {
     p.push_back(city(2866100, "Neuhof", "DE", "05", 50.45, 9.61667, 11000));
     p.push_back(city(2866101, "Neuhof", "DE", "08", 54.1, 11.4, 1500));
     p.push_back(city(2866102, "Neuhof", "DE", "02", 49.8, 10.6, 2500));
+    p.push_back(city(2866103, "Neuhof", "DE", "09", 53.6, 10.1, 9000));
+    p.push_back(city(2866104, "Neuhof", "DE", "01", 48.3, 9.1, 8000));
     p.push_back(city(2857000, "Vechta", "DE", "06", 52.72632, 8.28598, 32000, "PPLA2"));
     p.push_back(city(2988507, "Paris", "FR", "11", 48.85341, 2.3488, 2138551, "PPLC"));
     p.push_back(city(6000000, "Bild", "XX", "", 0, 0, 600));

@@ -1,6 +1,7 @@
 #include "dates.h"
 
 #include <array>
+#include "pressekarte/text.h"
 #include <cctype>
 #include <cstdio>
 #include <vector>
@@ -44,16 +45,11 @@ std::string format_iso(const Fields& f) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
 
 int month_from_name(std::string_view name) {
   static const std::array<const char*, 12> en = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string l = lower(name.substr(0, 3));
+  std::string l = ascii_lower(name.substr(0, 3));
   for (int i = 0; i < 12; ++i)
     if (l == en[static_cast<std::size_t>(i)]) return i + 1;
   if (l == "mär" || l == "mrz") return 3;
@@ -79,7 +75,7 @@ std::optional<int> zone_offset(std::string_view z) {
       {"cst", -360},   {"cdt", -300},   {"mst", -420},   {"mdt", -360},  {"pst", -480}, {"pdt", -420},
       {"cet", 60},     {"cest", 120},   {"mez", 60},     {"mesz", 120},  {"bst", 60},   {"eet", 120},
       {"eest", 180},   {"jst", 540},    {"a", -60},      {"m", -720},    {"n", 60},     {"y", 720}};
-  std::string l = lower(z);
+  std::string l = ascii_lower(z);
   for (auto& [n, off] : names)
     if (l == n) return off;
   return std::nullopt;
@@ -194,16 +190,11 @@ std::optional<Fields> parse_iso(std::string_view s) {
   return f;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
 std::optional<std::string> to_iso8601(std::string_view text) {
-  text = trim(text);
+  text = trim_ascii(text);
   if (text.empty() || text.size() > 80) return std::nullopt;
   std::optional<Fields> f = parse_iso(text);
   if (!f) f = parse_rfc822(text);
@@ -212,7 +203,7 @@ std::optional<std::string> to_iso8601(std::string_view text) {
 }
 
 std::optional<std::int64_t> iso_to_epoch(std::string_view iso) {
-  auto f = parse_iso(trim(iso));
+  auto f = parse_iso(trim_ascii(iso));
   if (!f || !valid(*f)) return std::nullopt;
   std::int64_t days = days_from_civil(f->year, static_cast<unsigned>(f->month), static_cast<unsigned>(f->day));
   std::int64_t secs = days * 86400 + f->hour * 3600 + f->minute * 60 + f->second;

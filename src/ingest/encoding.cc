@@ -12,24 +12,8 @@
 
 namespace pk::ingest {
 
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 Result<std::string> to_utf8(std::string_view bytes, std::string_view charset) {
-  std::string cs = lower(trim(charset));
+  std::string cs = ascii_lower(trim_ascii(charset));
   if (cs.empty() || cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii")
     return sanitize_utf8(bytes);
   // Latin-1 labels are Windows-1252 in practice (WHATWG encoding standard).
@@ -61,12 +45,12 @@ Result<std::string> to_utf8(std::string_view bytes, std::string_view charset) {
 }
 
 std::string charset_of(std::string_view ct) {
-  std::string l = lower(ct);
+  std::string l = ascii_lower(ct);
   std::size_t p = l.find("charset=");
   if (p == std::string::npos) return "";
   std::string_view v = std::string_view(l).substr(p + 8);
   std::size_t end = v.find(';');
-  v = trim(v.substr(0, end));
+  v = trim_ascii(v.substr(0, end));
   if (!v.empty() && (v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
   if (!v.empty() && (v.back() == '"' || v.back() == '\'')) v.remove_suffix(1);
   return std::string(v);
@@ -74,7 +58,7 @@ std::string charset_of(std::string_view ct) {
 
 std::string media_type_of(std::string_view ct) {
   std::size_t semi = ct.find(';');
-  return lower(trim(ct.substr(0, semi)));
+  return ascii_lower(trim_ascii(ct.substr(0, semi)));
 }
 
 std::string xml_declared_encoding(std::string_view head) {
@@ -90,7 +74,7 @@ std::string xml_declared_encoding(std::string_view head) {
   if (p == std::string_view::npos) return "";
   std::size_t q = decl.find(decl[p], p + 1);
   if (q == std::string_view::npos) return "";
-  return lower(trim(decl.substr(p + 1, q - p - 1)));
+  return ascii_lower(trim_ascii(decl.substr(p + 1, q - p - 1)));
 }
 
 std::string bom_encoding(std::string_view h) {

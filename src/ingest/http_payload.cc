@@ -1,6 +1,7 @@
 #include "http_payload.h"
 
 #include <cctype>
+#include "pressekarte/text.h"
 
 #include <fmt/format.h>
 
@@ -8,31 +9,15 @@
 
 namespace pk::ingest {
 
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 bool dechunk(std::string_view in, std::string& out) {
   std::string result;
   std::size_t pos = 0;
   for (;;) {
     std::size_t eol = in.find('\n', pos);
     if (eol == std::string_view::npos) return false;
-    std::string_view size_line = trim(in.substr(pos, eol - pos));
+    std::string_view size_line = trim_ascii(in.substr(pos, eol - pos));
     std::size_t semi = size_line.find(';');  // chunk extensions
-    size_line = trim(size_line.substr(0, semi));
+    size_line = trim_ascii(size_line.substr(0, semi));
     if (size_line.empty() || size_line.size() > 12) return false;
     std::size_t size = 0;
     for (char c : size_line) {
@@ -85,11 +70,11 @@ Result<HttpResponse> parse_http_response(std::string_view block, std::size_t max
     p = e + 1;
     std::size_t colon = h.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string name = lower(trim(h.substr(0, colon)));
-    std::string_view value = trim(h.substr(colon + 1));
+    std::string name = ascii_lower(trim_ascii(h.substr(0, colon)));
+    std::string_view value = trim_ascii(h.substr(colon + 1));
     if (name == "content-type") r.content_type = std::string(value);
-    else if (name == "transfer-encoding") transfer = lower(value);
-    else if (name == "content-encoding") coding = lower(value);
+    else if (name == "transfer-encoding") transfer = ascii_lower(value);
+    else if (name == "content-encoding") coding = ascii_lower(value);
   }
   std::string decoded;
   if (transfer.find("chunked") != std::string::npos) {

@@ -1,6 +1,7 @@
 // WARC 1.0/1.1 and ARC v1, record by record. Only the current record is held in memory (capped
 // at max_document_bytes); anything larger is skipped while streaming past it.
 #include <cctype>
+#include "pressekarte/text.h"
 #include <charconv>
 #include <map>
 #include <optional>
@@ -15,24 +16,14 @@ namespace pk::ingest {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
 
 void chomp(std::string& s) {
   while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.pop_back();
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<std::size_t> parse_length(std::string_view s) {
-  s = trim(s);
+  s = trim_ascii(s);
   std::size_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
@@ -66,7 +57,7 @@ std::optional<ArcHeader> parse_arc_header(std::string_view line) {
   if (date.size() < 8 || !std::isdigit(static_cast<unsigned char>(date[0]))) return std::nullopt;
   ArcHeader h;
   std::size_t url_end = static_cast<std::size_t>(f[f.size() - 4].data() - line.data());
-  h.url = std::string(trim(line.substr(0, url_end)));
+  h.url = std::string(trim_ascii(line.substr(0, url_end)));
   h.content_type = std::string(f[f.size() - 2]);
   h.length_text = std::string(f.back());
   h.length = parse_length(f.back());
@@ -154,7 +145,7 @@ class WarcParser {
       if (l.empty()) break;
       std::size_t colon = l.find(':');
       if (colon == std::string::npos) continue;
-      h[lower(trim(std::string_view(l).substr(0, colon)))] = std::string(trim(std::string_view(l).substr(colon + 1)));
+      h[ascii_lower(trim_ascii(std::string_view(l).substr(0, colon)))] = std::string(trim_ascii(std::string_view(l).substr(colon + 1)));
     }
     ++counts_.records;
     auto length = parse_length(h["content-length"]);
@@ -163,7 +154,7 @@ class WarcParser {
                           h["content-length"]));
       return resync();
     }
-    const std::string type = lower(h["warc-type"]);
+    const std::string type = ascii_lower(h["warc-type"]);
     const bool wanted = type == "response" || type == "resource";
     const std::size_t keep = wanted ? options_.max_document_bytes + 1 : 0;
     std::string block;
@@ -191,13 +182,13 @@ class WarcParser {
                           options_.max_document_bytes));
       return true;
     }
-    std::string url(trim(h["warc-target-uri"]));
+    std::string url(trim_ascii(h["warc-target-uri"]));
     if (url.size() >= 2 && url.front() == '<' && url.back() == '>') url = url.substr(1, url.size() - 2);
     // Crawler bookkeeping (wget's metadata:// log and arguments, dns: lookups) is not content.
     if (url.rfind("metadata:", 0) == 0 || url.rfind("dns:", 0) == 0) return go_on;
     const std::string where = fmt::format("{}#record-{}", source_, record_);
     std::string ct = h["content-type"];
-    if (type == "response" && (lower(ct).find("application/http") != std::string::npos || block.rfind("HTTP/", 0) == 0)) {
+    if (type == "response" && (ascii_lower(ct).find("application/http") != std::string::npos || block.rfind("HTTP/", 0) == 0)) {
       payload_from_http(block, url, where);
     } else {
       emit_payload(std::move(block), ct, url, where, options_, sink_, warn_, counts_);
