@@ -156,6 +156,36 @@ TEST_F(ApiTest, ClusterCacheRebuildsWhenTheStoreGrows) {
   EXPECT_EQ(after["features"].size(), 2u);
 }
 
+// The cluster cache must load through the lean Store::focus_points scan (one call for the
+// table, one per store-backed filter set), not through pages of query().
+TEST_F(ApiTest, ClusterTableLoadsThroughFocusPoints) {
+  struct LeanStore : FakeStore {
+    int lean_calls = 0;
+    Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& f) override {
+      ++lean_calls;
+      return Store::focus_points(f);
+    }
+  };
+  auto lean = std::make_shared<LeanStore>();
+  ASSERT_TRUE(lean->put_batch({record("Brand in Fulda", "2025-10-28", place("Fulda", 50.55, 9.68)),
+                               record("Ohne Ort", "2025-10-26", std::nullopt)}));
+  ServerDeps d = deps;
+  d.store = lean;
+  ServerOptions o;
+  Api lean_api(o, d);
+  ApiRequest r;
+  r.path = "/api/clusters";
+  r.params = {{"zoom", "10"}};
+  r.base_url = "http://test";
+  auto all = json::parse(lean_api.handle(r).body);
+  ASSERT_EQ(all["features"].size(), 1u);
+  EXPECT_EQ(all["features"][0]["properties"]["place"], "Fulda");
+  EXPECT_EQ(lean->lean_calls, 1);
+  r.params = {{"zoom", "10"}, {"q", "Brand"}};
+  EXPECT_EQ(json::parse(lean_api.handle(r).body)["features"].size(), 1u);
+  EXPECT_EQ(lean->lean_calls, 2);
+}
+
 TEST_F(ApiTest, PlacesRegionsAndFeeds) {
   auto p = body(get("/api/places", {{"q", "ful"}}));
   ASSERT_GE(p["places"].size(), 1u);
