@@ -30,7 +30,7 @@ for t in "${targets[@]}"; do
   seeds=()
   [[ -d fuzz/corpus/$t ]] && seeds=(fuzz/corpus/$t)
   echo "[fuzz] $t for ${seconds}s" >&2
-  if ! build-fuzz/"$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+  if ! build-fuzz/fuzz/"$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
         -artifact_prefix=build-fuzz/crashes/"$t"- "$corpus" "${seeds[@]}" >build-fuzz/"$t".log 2>&1; then
     echo "[fuzz] $t FOUND A CRASH: see build-fuzz/$t.log and build-fuzz/crashes/" >&2
     tail -30 build-fuzz/"$t".log >&2

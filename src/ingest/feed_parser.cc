@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -137,9 +138,97 @@ struct Text {
   bool html = false;
 };
 
+std::string base_of(const pugi::xml_node& n, const std::string& doc_base);
+
+bool url_attribute(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"href", "src", "cite", "poster", "longdesc", "background"};
+  for (auto k : kNames)
+    if (name.size() == k.size() && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return true;
+  return false;
+}
+
+// Makes the URL attributes (href, src, …) of the tags in an HTML fragment absolute against
+// `base`: the xml:base and document URL that give them meaning are gone once the item leaves
+// the feed. A small tag scanner, not a parser: text, comments and unknown attributes pass as is.
+std::string resolve_html_urls(std::string_view html, const std::string& base) {
+  std::string out;
+  out.reserve(html.size() + 64);
+  std::size_t i = 0;
+  while (i < html.size()) {
+    std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= html.size() ||
+        !std::isalpha(static_cast<unsigned char>(html[lt + 1]))) {
+      std::size_t stop = lt == std::string_view::npos ? html.size() : lt + 1;
+      out.append(html.substr(i, stop - i));
+      i = stop;
+      continue;
+    }
+    out.append(html.substr(i, lt - i));
+    std::size_t j = lt + 1;
+    while (j < html.size() && !std::isspace(static_cast<unsigned char>(html[j])) && html[j] != '>' && html[j] != '/') ++j;
+    out.append(html.substr(lt, j - lt));
+    // Attributes up to the closing '>'.
+    while (j < html.size() && html[j] != '>') {
+      if (std::isspace(static_cast<unsigned char>(html[j])) || html[j] == '/') {
+        out += html[j++];
+        continue;
+      }
+      std::size_t name_start = j;
+      while (j < html.size() && html[j] != '=' && html[j] != '>' && html[j] != '/' &&
+             !std::isspace(static_cast<unsigned char>(html[j])))
+        ++j;
+      std::string_view name = html.substr(name_start, j - name_start);
+      out.append(name);
+      std::size_t k = j;
+      while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+      if (k >= html.size() || html[k] != '=') continue;
+      ++k;
+      while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+      out.append(html.substr(j, k - j));
+      if (k >= html.size()) { j = k; break; }
+      std::string_view value;
+      char quote = 0;
+      if (html[k] == '"' || html[k] == '\'') {
+        quote = html[k];
+        std::size_t end = html.find(quote, k + 1);
+        if (end == std::string_view::npos) end = html.size();
+        value = html.substr(k + 1, end - k - 1);
+        j = std::min(end + 1, html.size());
+      } else {
+        std::size_t end = k;
+        while (end < html.size() && html[end] != '>' && !std::isspace(static_cast<unsigned char>(html[end]))) ++end;
+        value = html.substr(k, end - k);
+        j = end;
+      }
+      std::string v = url_attribute(name) ? resolve_url(base, value) : std::string(value);
+      if (quote) out += quote;
+      out += v;
+      if (quote) out += quote;
+    }
+    if (j < html.size()) out += html[j++];
+    i = j;
+  }
+  return out;
+}
+
 // The text of an element: plain text children as they are; element children (naked markup,
 // Atom xhtml) serialised back to markup; Atom's type/mode attributes honoured.
-Text text_of(const pugi::xml_node& n) {
+Text text_of_unresolved(const pugi::xml_node& n);
+
+// The text of `n`; when it holds HTML, its relative URLs are made absolute against the base in
+// effect at `n` (xml:base, else the document URL).
+Text text_of(const pugi::xml_node& n, const std::string& doc_base) {
+  Text t = text_of_unresolved(n);
+  if (!t.html || t.value.find('<') == std::string::npos) return t;
+  std::string base = base_of(n, doc_base);
+  if (!base.empty()) t.value = resolve_html_urls(t.value, base);
+  return t;
+}
+
+Text text_of_unresolved(const pugi::xml_node& n) {
   Text t;
   if (!n) return t;
   std::string type = n.attribute("type").value();
@@ -178,7 +267,7 @@ Text text_of(const pugi::xml_node& n) {
   return t;
 }
 
-std::string plain(const pugi::xml_node& n) { return text_of(n).value; }
+std::string plain(const pugi::xml_node& n, const std::string& doc_base) { return text_of(n, doc_base).value; }
 
 std::optional<double> parse_double(std::string_view s) {
   std::string str = trim(s);
@@ -222,16 +311,53 @@ void read_geo(const pugi::xml_node& n, FeedItem& item, int depth = 0) {
   }
 }
 
-std::string atom_link(const pugi::xml_node& parent) {
+// Schemes whose "URLs" are code, not places: an xml:base using one is ignored.
+bool unsafe_scheme(std::string_view url) {
+  std::string head(url.substr(0, 11));
+  for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head.rfind("javascript:", 0) == 0 || head.rfind("vbscript:", 0) == 0 || head.rfind("data:", 0) == 0;
+}
+
+bool has_scheme(std::string_view url) {
+  std::size_t colon = url.find(':');
+  if (colon == 0 || colon == std::string_view::npos || url.find_first_of("/?#") < colon) return false;
+  for (char c : url.substr(0, colon))
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  return std::isalpha(static_cast<unsigned char>(url[0])) != 0;
+}
+
+// The base URI in effect at `n` (XML Base): the document's, then every xml:base from the root
+// down to `n` itself, each resolved against the one above it.
+std::string base_of(const pugi::xml_node& n, const std::string& doc_base) {
+  std::vector<std::string_view> chain;
+  int depth = 0;
+  for (pugi::xml_node x = n; x && x.type() == pugi::node_element && depth < kMaxDepth; x = x.parent(), ++depth)
+    if (auto a = x.attribute("xml:base")) chain.emplace_back(a.value());
+  std::string base = doc_base;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    std::string next = resolve_url(base, *it);
+    if (!unsafe_scheme(next)) base = std::move(next);
+  }
+  return base;
+}
+
+// A link written in (or on) element `n`, made absolute where a base is known.
+std::string absolute(const pugi::xml_node& n, std::string_view ref, const std::string& doc_base) {
+  std::string r = trim(ref);
+  if (r.empty()) return r;
+  return resolve_url(base_of(n, doc_base), r);
+}
+
+std::string atom_link(const pugi::xml_node& parent, const std::string& doc_base) {
   std::string fallback;
   for (auto c : parent.children()) {
     if (c.type() != pugi::node_element || !is(c, "link")) continue;
     std::string href = trim(c.attribute("href").value());
     if (href.empty()) continue;
     std::string rel = c.attribute("rel").value();
-    if (rel.empty() || rel == "alternate") return href;
+    if (rel.empty() || rel == "alternate") return absolute(c, href, doc_base);
     if (fallback.empty() && rel != "self" && rel != "enclosure" && rel != "replies" && rel != "edit")
-      fallback = href;
+      fallback = absolute(c, href, doc_base);
   }
   return fallback;
 }
@@ -242,20 +368,20 @@ void set_date(std::string& raw, std::string& iso, const pugi::xml_node& n) {
   iso = to_iso8601(raw).value_or("");
 }
 
-FeedItem read_rss_item(const pugi::xml_node& n) {
+FeedItem read_rss_item(const pugi::xml_node& n, const std::string& doc_base) {
   FeedItem it;
   std::string dc_title, atom_href;
   for (auto c : n.children()) {
     if (c.type() != pugi::node_element) continue;
     std::string_view p = prefix_of(c);
     if (is(c, "title")) {
-      if (p.empty() && it.title.empty()) it.title = plain(c);
-      else if (dc_title.empty()) dc_title = plain(c);
+      if (p.empty() && it.title.empty()) it.title = plain(c, doc_base);
+      else if (dc_title.empty()) dc_title = plain(c, doc_base);
     } else if (is(c, "link")) {
       if (c.attribute("href")) {
-        if (atom_href.empty()) atom_href = trim(c.attribute("href").value());
+        if (atom_href.empty()) atom_href = absolute(c, c.attribute("href").value(), doc_base);
       } else if (!trim(c.text().get()).empty()) {
-        it.link = trim(c.text().get());  // the last <link> wins, as in gofeed and feedparser
+        it.link = absolute(c, c.text().get(), doc_base);  // the last <link> wins, as in gofeed and feedparser
       }
     } else if (is(c, "guid") || (is(c, "identifier") && p == "dc")) {
       if (it.id.empty()) it.id = trim(c.text().get());
@@ -266,14 +392,14 @@ FeedItem read_rss_item(const pugi::xml_node& n) {
     } else if (is(c, "updated") || is(c, "modified")) {
       it.updated = to_iso8601(c.text().get()).value_or("");
     } else if (is(c, "author") || is(c, "creator")) {
-      if (it.author.empty()) it.author = plain(c.child("name") ? c.child("name") : c);
+      if (it.author.empty()) it.author = plain(c.child("name") ? c.child("name") : c, doc_base);
     } else if (is(c, "description") || (is(c, "summary") && it.summary.empty())) {
-      Text t = text_of(c);
+      Text t = text_of(c, doc_base);
       it.summary = t.value;
       it.summary_is_html = t.html;
     } else if (is(c, "encoded") || is(c, "body") || is(c, "fullitem") || (is(c, "content") && p != "media")) {
       if (it.content.empty()) {
-        Text t = text_of(c);
+        Text t = text_of(c, doc_base);
         it.content = t.value;
         it.content_is_html = t.html;
       }
@@ -285,13 +411,13 @@ FeedItem read_rss_item(const pugi::xml_node& n) {
   return it;
 }
 
-FeedItem read_atom_entry(const pugi::xml_node& n) {
+FeedItem read_atom_entry(const pugi::xml_node& n, const std::string& doc_base) {
   FeedItem it;
-  it.link = atom_link(n);
+  it.link = atom_link(n, doc_base);
   for (auto c : n.children()) {
     if (c.type() != pugi::node_element) continue;
     if (is(c, "title") && it.title.empty()) {
-      it.title = plain(c);
+      it.title = plain(c, doc_base);
     } else if (is(c, "id")) {
       it.id = trim(c.text().get());
     } else if (is(c, "published") || is(c, "issued") || (is(c, "date") && prefix_of(c) == "dc")) {
@@ -304,11 +430,11 @@ FeedItem read_atom_entry(const pugi::xml_node& n) {
         if (is(a, "name")) name = a;
       it.author = trim(name ? name.text().get() : c.text().get());
     } else if (is(c, "summary") && it.summary.empty()) {
-      Text t = text_of(c);
+      Text t = text_of(c, doc_base);
       it.summary = t.value;
       it.summary_is_html = t.html;
     } else if (is(c, "content") && it.content.empty() && !c.attribute("src")) {
-      Text t = text_of(c);
+      Text t = text_of(c, doc_base);
       it.content = t.value;
       it.content_is_html = t.html;
     }
@@ -318,18 +444,19 @@ FeedItem read_atom_entry(const pugi::xml_node& n) {
   return it;
 }
 
-void read_rss_channel_fields(const pugi::xml_node& ch, Feed& f) {
+void read_rss_channel_fields(const pugi::xml_node& ch, Feed& f, const std::string& doc_base) {
   std::string atom_href;
   for (auto c : ch.children()) {
     if (c.type() != pugi::node_element) continue;
-    if (is(c, "title") && f.title.empty()) f.title = plain(c);
-    else if (is(c, "link") && !c.attribute("href") && !trim(c.text().get()).empty()) f.link = trim(c.text().get());
+    if (is(c, "title") && f.title.empty()) f.title = plain(c, doc_base);
+    else if (is(c, "link") && !c.attribute("href") && !trim(c.text().get()).empty())
+      f.link = absolute(c, c.text().get(), doc_base);
     else if (is(c, "link") && c.attribute("href") && atom_href.empty()) {
       std::string_view rel = c.attribute("rel").value();
-      if (rel.empty() || rel == "alternate") atom_href = trim(c.attribute("href").value());
-    } else if (is(c, "description") && f.description.empty()) f.description = plain(c);
+      if (rel.empty() || rel == "alternate") atom_href = absolute(c, c.attribute("href").value(), doc_base);
+    } else if (is(c, "description") && f.description.empty()) f.description = plain(c, doc_base);
     else if ((is(c, "subtitle") || is(c, "summary")) && prefix_of(c) == "itunes" && f.description.empty())
-      f.description = plain(c);
+      f.description = plain(c, doc_base);
     else if ((is(c, "lastbuilddate") || is(c, "pubdate")) && f.updated.empty())
       f.updated = to_iso8601(c.text().get()).value_or("");
   }
@@ -432,7 +559,124 @@ bool has_undeclared_prefix(const pugi::xml_node& root) {
 
 }  // namespace
 
-Result<Feed> parse_feed(std::string_view bytes, std::string_view content_type) {
+
+// ---------------------------------------------------------------- RFC 3986 reference resolution
+
+namespace {
+
+struct UriParts {
+  std::optional<std::string_view> scheme, authority, query, fragment;
+  std::string_view path;
+};
+
+bool valid_scheme(std::string_view s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  return true;
+}
+
+// Splits like the regular expression of RFC 3986 appendix B.
+UriParts split_uri(std::string_view s) {
+  UriParts u;
+  std::size_t colon = s.find(':');
+  if (colon != std::string_view::npos && s.find_first_of("/?#") > colon && valid_scheme(s.substr(0, colon))) {
+    u.scheme = s.substr(0, colon);
+    s.remove_prefix(colon + 1);
+  }
+  if (s.substr(0, 2) == "//") {
+    std::size_t end = s.find_first_of("/?#", 2);
+    u.authority = s.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2);
+    s.remove_prefix(end == std::string_view::npos ? s.size() : end);
+  }
+  if (std::size_t hash = s.find('#'); hash != std::string_view::npos) {
+    u.fragment = s.substr(hash + 1);
+    s = s.substr(0, hash);
+  }
+  if (std::size_t q = s.find('?'); q != std::string_view::npos) {
+    u.query = s.substr(q + 1);
+    s = s.substr(0, q);
+  }
+  u.path = s;
+  return u;
+}
+
+// RFC 3986 section 5.2.4.
+std::string remove_dot_segments(std::string_view in) {
+  std::string out;
+  while (!in.empty()) {
+    if (in.substr(0, 3) == "../") in.remove_prefix(3);
+    else if (in.substr(0, 2) == "./") in.remove_prefix(2);
+    else if (in.substr(0, 3) == "/./") in.remove_prefix(2);
+    else if (in == "/.") in = "/";
+    else if (in.substr(0, 4) == "/../" || in == "/..") {
+      in = in.size() == 3 ? std::string_view("/") : in.substr(3);
+      std::size_t last = out.rfind('/');
+      out.erase(last == std::string::npos ? 0 : last);
+    } else if (in == "." || in == "..") in = {};
+    else {
+      std::size_t next = in.find('/', 1);
+      if (next == std::string_view::npos) next = in.size();
+      out += in.substr(0, next);
+      in.remove_prefix(next);
+    }
+  }
+  return out;
+}
+
+std::string join_uri(const UriParts& u, const std::string& path) {
+  std::string out;
+  if (u.scheme) out.append(*u.scheme).append(":");
+  if (u.authority) out.append("//").append(*u.authority);
+  out += path;
+  if (u.query) out.append("?").append(*u.query);
+  if (u.fragment) out.append("#").append(*u.fragment);
+  return out;
+}
+
+}  // namespace
+
+std::string resolve_url(std::string_view base_sv, std::string_view ref_sv) {
+  std::string base_str = trim(base_sv), ref_str = trim(ref_sv);
+  if (base_str.empty()) return ref_str;
+  UriParts b = split_uri(base_str), r = split_uri(ref_str), t;
+  std::string path;
+  if (r.scheme) {
+    t = r;
+    path = remove_dot_segments(r.path);
+  } else {
+    t.scheme = b.scheme;
+    if (r.authority) {
+      t.authority = r.authority;
+      path = remove_dot_segments(r.path);
+      t.query = r.query;
+    } else {
+      t.authority = b.authority;
+      if (r.path.empty()) {
+        path = std::string(b.path);
+        t.query = r.query ? r.query : b.query;
+      } else {
+        if (r.path.front() == '/') {
+          path = remove_dot_segments(r.path);
+        } else {
+          // Merge (section 5.2.3): the base path up to its last "/", or "/" for an empty path with authority.
+          std::string merged;
+          if (b.authority && b.path.empty()) merged = "/";
+          else if (std::size_t slash = b.path.rfind('/'); slash != std::string_view::npos)
+            merged = std::string(b.path.substr(0, slash + 1));
+          merged += r.path;
+          path = remove_dot_segments(merged);
+        }
+        t.query = r.query;
+      }
+    }
+    t.fragment = r.fragment;
+  }
+  return join_uri(t, path);
+}
+
+Result<Feed> parse_feed(std::string_view bytes, std::string_view content_type, std::string_view document_url) {
+  const std::string doc_base = trim(document_url);
   Feed f;
   std::string utf8 = decode(bytes, content_type, f);
   pugi::xml_document doc;
@@ -457,34 +701,38 @@ Result<Feed> parse_feed(std::string_view bytes, std::string_view content_type) {
     for (auto c : root.children())
       if (!ch && is(c, "channel")) ch = c;
     if (ch) {
-      read_rss_channel_fields(ch, f);
+      read_rss_channel_fields(ch, f, doc_base);
       for (auto c : ch.children())
-        if (is(c, "item")) f.items.push_back(read_rss_item(c));
+        if (is(c, "item")) f.items.push_back(read_rss_item(c, doc_base));
     }
     // Some RSS 0.9x feeds put items beside the channel.
     for (auto c : root.children())
-      if (is(c, "item")) f.items.push_back(read_rss_item(c));
+      if (is(c, "item")) f.items.push_back(read_rss_item(c, doc_base));
   } else if (is(root, "rdf")) {
     f.kind = "rdf";
     f.version = "1.0";
     for (auto c : root.children()) {
-      if (is(c, "channel")) read_rss_channel_fields(c, f);
-      else if (is(c, "item")) f.items.push_back(read_rss_item(c));
+      if (is(c, "channel")) read_rss_channel_fields(c, f, doc_base);
+      else if (is(c, "item")) f.items.push_back(read_rss_item(c, doc_base));
     }
   } else if (is(root, "feed")) {
     f.kind = "atom";
     f.version = root.attribute("version") ? root.attribute("version").value() : "1.0";
-    f.link = atom_link(root);
+    f.link = atom_link(root, doc_base);
     for (auto c : root.children()) {
-      if (is(c, "title") && f.title.empty()) f.title = plain(c);
-      else if ((is(c, "subtitle") || is(c, "tagline")) && f.description.empty()) f.description = plain(c);
+      if (is(c, "title") && f.title.empty()) f.title = plain(c, doc_base);
+      else if ((is(c, "subtitle") || is(c, "tagline")) && f.description.empty()) f.description = plain(c, doc_base);
       else if ((is(c, "updated") || is(c, "modified")) && f.updated.empty())
         f.updated = to_iso8601(c.text().get()).value_or("");
-      else if (is(c, "entry")) f.items.push_back(read_atom_entry(c));
+      else if (is(c, "entry")) f.items.push_back(read_atom_entry(c, doc_base));
     }
   } else {
     return Status::invalid(fmt::format("not a feed: root element <{}>", root.name()));
   }
+  // Without a document URL, the feed's own absolute link is the best base left for its items.
+  if (doc_base.empty() && has_scheme(f.link))
+    for (auto& it : f.items)
+      if (!it.link.empty() && !has_scheme(it.link)) it.link = resolve_url(f.link, it.link);
   return f;
 }
 

@@ -40,9 +40,17 @@ struct Feed {
   std::string bozo_message;
 };
 
+// Resolves a URI reference against a base URI (RFC 3986 section 5.2, strict: a reference with a
+// scheme is taken as is). An empty base returns the reference unchanged.
+std::string resolve_url(std::string_view base, std::string_view ref);
+
 // Parses a feed. `content_type` is the HTTP Content-Type if known (its charset wins over the XML
-// declaration, as RFC 3023 says). Fails only when the bytes are not a feed at all.
-Result<Feed> parse_feed(std::string_view bytes, std::string_view content_type = {});
+// declaration, as RFC 3023 says). `document_url` is where the bytes came from (the HTTP
+// Content-Location if the server sent one, else the request URL; empty if unknown): relative links
+// are resolved against xml:base, else this, else the feed's own absolute link.
+// Fails only when the bytes are not a feed at all.
+Result<Feed> parse_feed(std::string_view bytes, std::string_view content_type = {},
+                        std::string_view document_url = {});
 
 // Turns the items into RawDocuments ("html" when the item text holds markup, else "text").
 // `source` names the input; items become "source#item-N".

@@ -29,6 +29,143 @@ TEST(Dates, Rfc822AndRfc3339ToIso) {
   EXPECT_EQ(iso_to_epoch("1970-01-02T00:00:00+01:00"), 86400 - 3600);
 }
 
+// RFC 3986 section 5.4.1 (normal) and 5.4.2 (abnormal) examples, base "http://a/b/c/d;p?q".
+TEST(ResolveUrl, Rfc3986Examples) {
+  const std::string base = "http://a/b/c/d;p?q";
+  const std::pair<const char*, const char*> cases[] = {
+      {"g:h", "g:h"},
+      {"g", "http://a/b/c/g"},
+      {"./g", "http://a/b/c/g"},
+      {"g/", "http://a/b/c/g/"},
+      {"/g", "http://a/g"},
+      {"//g", "http://g"},
+      {"?y", "http://a/b/c/d;p?y"},
+      {"g?y", "http://a/b/c/g?y"},
+      {"#s", "http://a/b/c/d;p?q#s"},
+      {"g#s", "http://a/b/c/g#s"},
+      {"g?y#s", "http://a/b/c/g?y#s"},
+      {";x", "http://a/b/c/;x"},
+      {"g;x", "http://a/b/c/g;x"},
+      {"g;x?y#s", "http://a/b/c/g;x?y#s"},
+      {"", "http://a/b/c/d;p?q"},
+      {".", "http://a/b/c/"},
+      {"./", "http://a/b/c/"},
+      {"..", "http://a/b/"},
+      {"../", "http://a/b/"},
+      {"../g", "http://a/b/g"},
+      {"../..", "http://a/"},
+      {"../../", "http://a/"},
+      {"../../g", "http://a/g"},
+      // abnormal
+      {"../../../g", "http://a/g"},
+      {"../../../../g", "http://a/g"},
+      {"/./g", "http://a/g"},
+      {"/../g", "http://a/g"},
+      {"g.", "http://a/b/c/g."},
+      {".g", "http://a/b/c/.g"},
+      {"g..", "http://a/b/c/g.."},
+      {"..g", "http://a/b/c/..g"},
+      {"./../g", "http://a/b/g"},
+      {"./g/.", "http://a/b/c/g/"},
+      {"g/./h", "http://a/b/c/g/h"},
+      {"g/../h", "http://a/b/c/h"},
+      {"g;x=1/./y", "http://a/b/c/g;x=1/y"},
+      {"g;x=1/../y", "http://a/b/c/y"},
+      {"g?y/./x", "http://a/b/c/g?y/./x"},
+      {"g?y/../x", "http://a/b/c/g?y/../x"},
+      {"g#s/./x", "http://a/b/c/g#s/./x"},
+      {"g#s/../x", "http://a/b/c/g#s/../x"},
+      {"http:g", "http:g"},  // strict parser
+  };
+  for (const auto& [ref, want] : cases) EXPECT_EQ(resolve_url(base, ref), want) << "ref '" << ref << "'";
+}
+
+TEST(ResolveUrl, EdgeCases) {
+  EXPECT_EQ(resolve_url("", "/x"), "/x");                                   // no base: unchanged
+  EXPECT_EQ(resolve_url("http://example.com", "x"), "http://example.com/x");  // empty path with authority
+  EXPECT_EQ(resolve_url("https://example.com/a/", "//cdn.example.org/i.png"), "https://cdn.example.org/i.png");
+  EXPECT_EQ(resolve_url("http://example.com/a/b", " ../c "), "http://example.com/c");  // feed text is trimmed
+  EXPECT_EQ(resolve_url("http://example.com/a/b", "HTTPS://Other.org/"), "HTTPS://Other.org/");
+  EXPECT_EQ(resolve_url("http://example.com/", "a:b/c"), "a:b/c");
+  EXPECT_EQ(resolve_url("http://example.com/", "./a:b"), "http://example.com/a:b");  // colon after a slash: path
+  EXPECT_EQ(resolve_url("http://www.詹姆斯.com/feed/", "ä"), "http://www.詹姆斯.com/feed/ä");
+}
+
+TEST(FeedParser, RelativeLinksUseDocumentUrl) {
+  const char* rss = R"(<rss version="2.0"><channel><title>T</title><link>/</link>
+    <item><title>A</title><link>/politik/a.html</link></item>
+    <item><title>B</title><link>b.html?x=1#top</link></item>
+    <item><title>C</title><link>https://other.example/c</link></item></channel></rss>)";
+  auto f = parse_feed(rss, {}, "https://news.example/feeds/rss.xml");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->link, "https://news.example/");
+  ASSERT_EQ(f->items.size(), 3u);
+  EXPECT_EQ(f->items[0].link, "https://news.example/politik/a.html");
+  EXPECT_EQ(f->items[1].link, "https://news.example/feeds/b.html?x=1#top");
+  EXPECT_EQ(f->items[2].link, "https://other.example/c");
+  EXPECT_EQ(docs_of(*f)[0].url, "https://news.example/politik/a.html");
+}
+
+TEST(FeedParser, RelativeLinksFallBackToTheFeedLink) {
+  const char* rss = R"(<rss version="2.0"><channel><link>https://news.example/de/</link>
+    <item><title>A</title><link>artikel/1</link></item></channel></rss>)";
+  auto f = parse_feed(rss);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->items[0].link, "https://news.example/de/artikel/1");
+  // Without any base the link stays as written.
+  auto g = parse_feed(R"(<rss version="2.0"><channel><item><link>artikel/1</link></item></channel></rss>)");
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->items[0].link, "artikel/1");
+}
+
+TEST(FeedParser, XmlBaseIsInheritedAndResolvedAgainstItsParent) {
+  const char* atom = R"X(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="feed/">
+    <link href="/home"/>
+    <entry xml:base="entry/"><title>A</title><link rel="alternate" href="a.html"/></entry>
+    <entry xml:base="http://other.example/x/"><title>B</title><link href="../b"/></entry>
+    <entry><title>C</title><link xml:base="/abs/" href="c"/></entry>
+    <entry xml:base="javascript:alert(1)"><title>D</title><link href="d"/></entry>
+  </feed>)X";
+  auto f = parse_feed(atom, {}, "http://example.com/");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->link, "http://example.com/home");
+  ASSERT_EQ(f->items.size(), 4u);
+  EXPECT_EQ(f->items[0].link, "http://example.com/feed/entry/a.html");
+  EXPECT_EQ(f->items[1].link, "http://other.example/b");
+  EXPECT_EQ(f->items[2].link, "http://example.com/abs/c");
+  EXPECT_EQ(f->items[3].link, "http://example.com/feed/d");  // an unsafe xml:base is ignored
+}
+
+TEST(FeedParser, RssXmlBaseAndAtomLinkInItems) {
+  const char* rss = R"(<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xml:base="http://a.example/n/">
+    <channel><item><title>A</title><atom:link href="../a"/></item>
+    <item xml:base="sub/"><title>B</title><link>b</link></item></channel></rss>)";
+  auto f = parse_feed(rss, {}, "http://ignored.example/");
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->items.size(), 2u);
+  EXPECT_EQ(f->items[0].link, "http://a.example/a");
+  EXPECT_EQ(f->items[1].link, "http://a.example/n/sub/b");
+}
+
+TEST(FeedParser, UrlsInsideItemHtmlAreResolved) {
+  const char* rss = R"(<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+    <item xml:base="http://news.example/2025/"><title>A</title>
+    <description>&lt;a href=" ../impressum "&gt;x&lt;/a&gt; &lt;img alt="a href=b" src='bild.jpg'/&gt; 3 &lt; 4</description>
+    <content:encoded><![CDATA[<p><a HREF=/abs title="t">y</a><a href="https://o.example/">z</a><a href=#top>t</a></p>]]></content:encoded>
+    </item></channel></rss>)";
+  auto f = parse_feed(rss);
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->items.size(), 1u);
+  EXPECT_EQ(f->items[0].summary,
+            R"(<a href="http://news.example/impressum">x</a> <img alt="a href=b" src='http://news.example/2025/bild.jpg'/> 3 < 4)");
+  EXPECT_EQ(f->items[0].content,
+            R"(<p><a HREF=http://news.example/abs title="t">y</a><a href="https://o.example/">z</a><a href=http://news.example/2025/#top>t</a></p>)");
+  // Plain text is left alone, and without a base so is markup.
+  auto g = parse_feed(R"(<rss version="2.0"><channel><item><description>&lt;a href="x"&gt;x&lt;/a&gt;</description></item></channel></rss>)");
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->items[0].summary, R"(<a href="x">x</a>)");
+}
+
 TEST(FeedParser, Rss2WithContentGeoAndDates) {
   const char* xml = R"(<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"

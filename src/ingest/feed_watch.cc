@@ -133,25 +133,42 @@ std::size_t FeedWatcher::poll_once(const DocumentSink& sink, const WarningSink& 
       st.next_poll = now + backoff;
       warn(Status::io_error(fmt::format("{}: {}; next try in {} s", feed.url, why, backoff)));
     };
-    auto [host, path] = split_url(feed.url);
-    wait_for_host(host);
-    httplib::Client client(host);
-    client.set_connection_timeout(options_.timeout_seconds, 0);
-    client.set_read_timeout(options_.timeout_seconds, 0);
-    client.set_follow_location(true);
-    httplib::Headers headers = {{"User-Agent", "Pressekarte/0.1 (feed watcher)"}};
-    if (!st.etag.empty()) headers.emplace("If-None-Match", st.etag);
-    if (!st.last_modified.empty()) headers.emplace("If-Modified-Since", st.last_modified);
+    // Redirects are followed by hand: httplib 0.11 treats a 304 as a redirect when
+    // follow_location is on and then fails for want of a Location header.
+    std::string url = feed.url;
     std::string body;
     bool too_big = false;
-    auto res = client.Get(path, headers, [&](const char* data, std::size_t len) {
-      if (body.size() + len > options_.max_feed_bytes) {
-        too_big = true;
-        return false;
+    httplib::Result res{nullptr, httplib::Error::Unknown};
+    for (int hop = 0; hop < 5; ++hop) {
+      auto [host, path] = split_url(url);
+      wait_for_host(host);
+      httplib::Client client(host);
+      client.set_connection_timeout(options_.timeout_seconds, 0);
+      client.set_read_timeout(options_.timeout_seconds, 0);
+      httplib::Headers headers = {{"User-Agent", "Pressekarte/0.1 (feed watcher)"}};
+      if (!st.etag.empty()) headers.emplace("If-None-Match", st.etag);
+      if (!st.last_modified.empty()) headers.emplace("If-Modified-Since", st.last_modified);
+      body.clear();
+      res = client.Get(path, headers, [&](const char* data, std::size_t len) {
+        if (body.size() + len > options_.max_feed_bytes) {
+          too_big = true;
+          return false;
+        }
+        body.append(data, len);
+        return true;
+      });
+      if (!res || too_big) break;
+      const int code = res->status;
+      const std::string location = res->get_header_value("Location");
+      if (!(code == 301 || code == 302 || code == 303 || code == 307 || code == 308) || location.empty()) break;
+      if (location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0) {
+        url = location;
+      } else if (!location.empty() && location[0] == '/') {
+        url = host + location;
+      } else {
+        break;  // a relative Location without a path: treat as the final answer
       }
-      body.append(data, len);
-      return true;
-    });
+    }
     if (too_big) {
       fail(fmt::format("response larger than {} bytes", options_.max_feed_bytes));
       continue;
@@ -169,7 +186,7 @@ std::size_t FeedWatcher::poll_once(const DocumentSink& sink, const WarningSink& 
       fail(fmt::format("HTTP {}", res->status));
       continue;
     }
-    auto parsed = parse_feed(body, res->get_header_value("Content-Type"));
+    auto parsed = parse_feed(body, res->get_header_value("Content-Type"), url);
     if (!parsed) {
       fail(parsed.status().message());
       continue;

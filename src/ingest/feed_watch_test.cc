@@ -28,6 +28,21 @@ class LocalServer {
       res.set_header("ETag", "\"v1\"");
       res.set_content(kFeed, "application/rss+xml");
     });
+    // Like python's http.server: Last-Modified, then a bare 304 for If-Modified-Since.
+    svr_.Get("/modified.xml", [this](const httplib::Request& req, httplib::Response& res) {
+      ++hits_;
+      if (!req.get_header_value("If-Modified-Since").empty()) {
+        ++conditional_;
+        res.status = 304;
+        return;
+      }
+      res.set_header("Last-Modified", "Fri, 27 Nov 2026 10:00:00 GMT");
+      res.set_content(kFeed, "application/rss+xml");
+    });
+    svr_.Get("/moved.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 301;
+      res.set_header("Location", "/modified.xml");
+    });
     svr_.Get("/broken.xml", [this](const httplib::Request&, httplib::Response& res) {
       ++hits_;
       res.status = 500;
@@ -81,6 +96,24 @@ TEST(FeedWatch, ConditionalGetAndBackoff) {
   int before = server.hits_.load();
   EXPECT_EQ(watcher.poll_once(sink, warn), 0u);
   EXPECT_EQ(server.hits_.load(), before);
+}
+
+// Regression: with httplib's follow_location a bare 304 failed as "request failed (Unknown)".
+TEST(FeedWatch, NotModifiedAfterRedirectIsNoError) {
+  LocalServer server;
+  FeedWatchOptions opt;
+  opt.min_host_delay_ms = 1;
+  WatchedFeed moved{server.url("/moved.xml"), 60, false};
+  FeedWatcher watcher({moved}, opt);
+  std::vector<RawDocument> docs;
+  std::vector<std::string> warnings;
+  auto sink = [&](RawDocument&& d) { docs.push_back(std::move(d)); };
+  auto warn = [&](const Status& s) { warnings.push_back(s.message()); };
+  EXPECT_EQ(watcher.poll_once(sink, warn, /*force=*/true), 2u);
+  EXPECT_EQ(watcher.poll_once(sink, warn, /*force=*/true), 0u);
+  EXPECT_EQ(server.conditional_.load(), 1);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  EXPECT_EQ(watcher.state(moved.url).failures, 0);
 }
 
 TEST(FeedWatch, ParsesFeedsToml) {

@@ -28,7 +28,7 @@ void emit_payload(std::string body, const std::string& content_type, const std::
   }
   std::string fmt_name = detect_format(std::string_view(body).substr(0, 64 * 1024));
   if (fmt_name == "rss") {
-    auto feed = parse_feed(body, content_type);
+    auto feed = parse_feed(body, content_type, url);
     if (!feed) {
       warn(feed.status().with_context(source));
       return;

@@ -32,7 +32,7 @@ Status read_whole(ingest::BufferedReader& in, const std::string& format, const s
     return Status::ok();
   }
   if (format == "rss") {
-    auto feed = ingest::parse_feed(body);
+    auto feed = ingest::parse_feed(body, {}, options.url);
     if (!feed) return feed.status().with_context(source);
     if (feed->bozo) warn(Status::invalid(fmt::format("{}: {}", source, feed->bozo_message)));
     ingest::feed_to_documents(*feed, source, options,

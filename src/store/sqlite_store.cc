@@ -626,7 +626,10 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options, co
     exec(db, "PRAGMA synchronous=NORMAL");
   }
   exec(db, "PRAGMA foreign_keys=ON");
-  exec(db, "PRAGMA cache_size=-65536");  // 64 MB page cache
+  // Page cache (an upper bound, filled lazily): 64 MB for readers; 256 MB for writers, whose
+  // inserts land at random places in the date, region, dedup and FTS indexes — at 100k articles
+  // (570 MB) 256 MB ingested 2–15 % faster than 64 MB in every paired run (docs/perf/store.md).
+  exec(db, options.read_only ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-262144");
   exec(db, "PRAGMA temp_store=MEMORY");
   if (options.sqlite_max_bytes > 0) {
     exec(db, fmt::format("PRAGMA max_page_count={}", std::max<std::int64_t>(1, options.sqlite_max_bytes / 4096)).c_str());

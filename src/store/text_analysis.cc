@@ -4,7 +4,8 @@
 
 #include <functional>
 #include <memory>
-#include <unordered_map>
+#include <cstdint>
+#include <vector>
 
 #include "pressekarte/text.h"
 
@@ -64,6 +65,51 @@ const char* fold_cp(char32_t c) {
   return nullptr;
 }
 
+// Open-addressing cache of stems: one probe usually lands on the slot holding the hash, so a hit
+// costs one cache miss instead of the bucket + node (+ key) misses of std::unordered_map, which
+// dominated ingest profiles. Power-of-two size (mask, no division), linear probing, cleared when
+// half full (no deletions, so probing stays simple).
+class StemCache {
+ public:
+  // nullptr when absent; the pointer stays valid until the next insert().
+  const std::string* find(std::string_view key, std::uint64_t h) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = h & kMask;; i = (i + 1) & kMask) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && s.key == key) return &s.value;
+    }
+  }
+  const std::string& insert(std::string_view key, std::uint64_t h, std::string value) {
+    if (slots_.empty() || used_ >= kSlots / 2) {
+      slots_.clear();
+      slots_.resize(kSlots);
+      used_ = 0;
+    }
+    std::size_t i = h & kMask;
+    while (slots_[i].hash != 0) i = (i + 1) & kMask;
+    Slot& s = slots_[i];
+    s.hash = h;
+    s.key.assign(key);
+    s.value = std::move(value);
+    ++used_;
+    return s.value;
+  }
+  static std::uint64_t hash(std::string_view key) {
+    return std::hash<std::string_view>{}(key) | 1;  // 0 marks an empty slot
+  }
+
+ private:
+  static constexpr std::size_t kSlots = std::size_t{1} << 18;  // 131,072 words before a clear
+  static constexpr std::size_t kMask = kSlots - 1;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string key, value;
+  };
+  std::vector<Slot> slots_;  // allocated on first use (English is often never needed)
+  std::size_t used_ = 0;
+};
+
 // Snowball stemmers are not thread-safe: one set per thread, with a cache of recent words
 // (news vocabulary is Zipfian, so most words hit).
 class Stemmers {
@@ -74,9 +120,9 @@ class Stemmers {
 
   const std::string& stem(std::string_view lower, bool german) {
     auto& cache = german ? german_cache_ : english_cache_;
-    if (auto it = cache.find(lower); it != cache.end()) return it->second;  // no allocation on hits
-    if (cache.size() > 200000) cache.clear();
-    return cache.emplace(std::string(lower), fold_word(compute(lower, german))).first->second;
+    std::uint64_t h = StemCache::hash(lower);
+    if (const std::string* hit = cache.find(lower, h)) return *hit;  // no allocation on hits
+    return cache.insert(lower, h, fold_word(compute(lower, german)));
   }
 
  private:
@@ -92,11 +138,7 @@ class Stemmers {
   }
 
   std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> german_, english_;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> german_cache_, english_cache_;
+  StemCache german_cache_, english_cache_;
 };
 
 Stemmers& stemmers() {
@@ -136,14 +178,17 @@ std::vector<std::string> words_of(std::string_view text) {
   return out;
 }
 
-std::string lower_word(std::string_view word) {
-  std::string out;
+namespace {
+
+// lower_word into a caller's buffer, so the per-token path reuses one allocation.
+void lower_into(std::string_view word, std::string& out) {
+  out.clear();
   out.reserve(word.size());
   bool ascii = true;
   for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
   if (ascii) {
     for (char ch : word) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-    return out;
+    return;
   }
   for (std::size_t i = 0; i < word.size();) {
     char32_t c = next_codepoint(word, i);
@@ -153,6 +198,13 @@ std::string lower_word(std::string_view word) {
       append_utf8(out, lower_cp(c));
     }
   }
+}
+
+}  // namespace
+
+std::string lower_word(std::string_view word) {
+  std::string out;
+  lower_into(word, out);
   return out;
 }
 
@@ -175,7 +227,8 @@ std::string fold_word(std::string_view lower) {
 }
 
 void terms_of_word(std::string_view word, Lang lang, std::string* german, std::string* english) {
-  std::string lower = lower_word(word);
+  static thread_local std::string lower;
+  lower_into(word, lower);
   german->clear();
   english->clear();
   if (lang != Lang::kEnglish) *german = stemmers().stem(lower, true);

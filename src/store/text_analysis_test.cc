@@ -64,5 +64,19 @@ TEST(RecordTest, DocumentRoundTripKeepsTextOnce) {
   EXPECT_FALSE(decode_doc("{not json", &back, &gback).is_ok());
 }
 
+// The stem cache is cleared when full (131,072 words per language): stems must not change across
+// a clear, and words cached before it must still stem correctly after it.
+TEST(TextAnalysis, StemCacheSurvivesClear) {
+  const std::string before = term_of_word("Kirschbäume", Lang::kGerman);
+  ASSERT_EQ(before, "kirschbaum");
+  std::string word = "Hausbau";
+  for (int i = 0; i < 140000; ++i) {
+    std::string w = word + std::to_string(i) + "x";  // distinct words, digits keep them unstemmed
+    ASSERT_EQ(term_of_word(w, Lang::kGerman), fold_word(lower_word(w))) << w;
+  }
+  EXPECT_EQ(term_of_word("Kirschbäume", Lang::kGerman), before);
+  EXPECT_EQ(term_of_word("Straße", Lang::kGerman), term_of_word("Strasse", Lang::kGerman));
+}
+
 }  // namespace
 }  // namespace pk::store
