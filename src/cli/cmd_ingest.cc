@@ -18,6 +18,8 @@ struct IngestArgs {
   std::string url;
   std::string gazetteer;
   std::size_t batch = 200;
+  bool no_stories = false;
+  std::string stories_since;
 };
 
 void run_ingest(const IngestArgs& args) {
@@ -26,6 +28,8 @@ void run_ingest(const IngestArgs& args) {
   options.read.format = args.format;
   options.read.url = args.url;
   options.batch_size = args.batch;
+  options.stories = !args.no_stories;
+  options.stories_since = args.stories_since;
   auto processor = open_processor_or_fail("ingest", options);
 
   StoreOptions store_options;
@@ -79,6 +83,9 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--url", args->url, "URL to record for inputs that carry none");
   cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer file (default: build/gazetteer.bin)");
   cmd->add_option("--batch", args->batch, "Articles per transaction")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_flag("--no-stories", args->no_stories, "Do not group reprints into stories while ingesting");
+  cmd->add_option("--stories-since", args->stories_since,
+                  "Rebuild the story index only from articles since this date (faster start on a large store)");
   cmd->callback([args] { run_ingest(*args); });
 }
 
