@@ -227,6 +227,7 @@ Status SqliteStore::insert_one(const ArticleRecord& r, const std::string& key, s
 Result<std::vector<PutOutcome>> SqliteStore::put_batch(const std::vector<ArticleRecord>& batch,
                                                        std::vector<std::int64_t>* ids) {
   std::lock_guard lock(mu_);
+  ReleaseReadTransactions release(db_);
   if (options_.read_only) return Status::invalid("the store was opened read-only; cannot store articles");
   std::vector<PutOutcome> outcomes;
   std::vector<std::int64_t> out_ids;
@@ -286,11 +287,13 @@ Result<std::optional<StoredArticle>> SqliteStore::load(std::int64_t id) {
 
 Result<std::optional<StoredArticle>> SqliteStore::get(std::int64_t id) {
   std::lock_guard lock(mu_);
+  ReleaseReadTransactions release(db_);
   return load(id);
 }
 
 Status SqliteStore::set_story(std::int64_t article_id, std::int64_t story_id) {
   std::lock_guard lock(mu_);
+  ReleaseReadTransactions release(db_);
   if (options_.read_only) return Status::invalid("the store was opened read-only; cannot set a story");
   int rc = exec(db_, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK) return fail(rc, "starting a story update");
@@ -322,6 +325,7 @@ Status SqliteStore::set_story(std::int64_t article_id, std::int64_t story_id) {
 
 Result<std::int64_t> SqliteStore::count() {
   std::lock_guard lock(mu_);
+  ReleaseReadTransactions release(db_);
   auto& s = stmt("SELECT count(*) FROM articles");
   PK_RETURN_IF_ERROR(check_prepared(s, "counting articles"));
   int rc = s.step();
@@ -503,6 +507,7 @@ Result<ArticlePage> SqliteStore::query(const ArticleQuery& q) {
   if (!planned) return planned.status();
   PlannedQuery& p = planned.value();
   std::lock_guard lock(mu_);
+  ReleaseReadTransactions release(db_);
   if (!p.region_name.empty()) {
     auto key = resolve_region(p.region_name);
     if (!key) return key.status();
@@ -546,6 +551,7 @@ Result<std::vector<FocusPoint>> SqliteStore::focus_points(const ArticleQuery& fi
   if (!planned) return planned.status();
   PlannedQuery& p = planned.value();
   std::lock_guard lock(mu_);
+  ReleaseReadTransactions release(db_);
   if (!p.region_name.empty()) {
     auto key = resolve_region(p.region_name);
     if (!key) return key.status();

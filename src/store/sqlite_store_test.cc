@@ -1,4 +1,6 @@
 // SQLite-only behaviour: migrations from v1, atomic batches, disk full, read-only, corruption.
+#include <filesystem>
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -130,6 +132,32 @@ TEST(SqliteStoreTest, BatchIsAtomic) {
   // The same store works afterwards.
   ASSERT_TRUE((*s)->put_batch({record("a1", "2025-01-01", "ok", "x", fulda())}).is_ok());
   EXPECT_EQ((*s)->count().value(), 1);
+}
+
+// A long ingest must checkpoint as it goes: with a read transaction left open by a query
+// between batches (count() is what every ingest asks first), the -wal file grew with every commit
+// and the database file stayed empty until close.
+TEST(SqliteStoreTest, WalIsCheckpointedDuringALongIngest) {
+  StoreOptions o;
+  o.db = temp_dir("wal") + "/w.db";
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok());
+  const std::string body(3000, 'x');
+  for (int batch = 0; batch < 20; ++batch) {
+    ASSERT_TRUE((*s)->count().is_ok());
+    ArticleQuery q;
+    q.bbox = BBox{5, 45, 15, 56};
+    ASSERT_TRUE((*s)->query(q).is_ok());
+    std::vector<ArticleRecord> records;
+    for (int i = 0; i < 100; ++i) {
+      const std::string n = std::to_string(batch * 100 + i);
+      records.push_back(record("https://w/" + n, "2025-01-01", "Artikel " + n, body + n, fulda()));
+    }
+    ASSERT_TRUE((*s)->put_batch(records).is_ok());
+  }
+  // 2,000 articles of 3 KB are far more than SQLite's 1,000-page auto-checkpoint.
+  EXPECT_GT(std::filesystem::file_size(o.db), 2'000'000u) << "nothing was checkpointed into the database file";
+  EXPECT_LT(std::filesystem::file_size(o.db + "-wal"), 16'000'000u) << "the WAL grows without bound";
 }
 
 TEST(SqliteStoreTest, FullDiskIsAClearErrorAndStoresNothing) {
