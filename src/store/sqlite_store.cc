@@ -2,6 +2,7 @@
 // date-ordered region index. Calls are serialised by a mutex (one connection per Store).
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <mutex>
@@ -33,8 +34,10 @@ void sql_blend(sqlite3_context* ctx, int, sqlite3_value** v) {
                                          sqlite3_value_int64(v[2])));
 }
 
-// Rows the date-ordered scan may read before a bbox/radius query switches to the R*Tree.
-constexpr int kScanBudget = 3000;
+// article_order keys: sort_ts·2^20 + rank within the second (schema v3), so key order is
+// (sort_ts, id) order and every key of a second lies in [order_key_floor(ts), +2^20).
+constexpr std::int64_t kOrderKeysPerSecond = std::int64_t{1} << 20;
+std::int64_t order_key_floor(std::int64_t ts) { return ts * kOrderKeysPerSecond; }
 
 class SqliteStore final : public Store {
  public:
@@ -78,6 +81,9 @@ class SqliteStore final : public Store {
   Status touch_story(std::int64_t story_id, std::int64_t article_id, std::int64_t ts);
   Result<std::string> resolve_region(const std::string& name);
   Result<std::vector<std::pair<std::int64_t, double>>> select_ids(const PlannedQuery& p);
+  Result<std::vector<std::pair<std::int64_t, double>>> select_in_time_windows(const PlannedQuery& p, std::int64_t n,
+                                                                              bool other_filters);
+  Result<std::int64_t> cursor_order_key(const Cursor& c);
   Result<std::optional<StoredArticle>> load(std::int64_t id);
 
   sqlite3* db_;
@@ -198,17 +204,39 @@ Status SqliteStore::insert_one(const ArticleRecord& r, const std::string& key, s
     if (rc != SQLITE_DONE) return fail(rc, "storing mentions");
   }
 
+  // The order key: the next free one of this second (ids grow with insertion, so key order
+  // within a second is id order). Writers are serialised by BEGIN IMMEDIATE.
+  auto& last = stmt("SELECT max(order_key) FROM article_order WHERE order_key BETWEEN ?1 AND ?2");
+  PK_RETURN_IF_ERROR(check_prepared(last, "ordering an article"));
+  const std::int64_t first_key = order_key_floor(ts);
+  rc = last.bind(1, first_key).bind(2, first_key + kOrderKeysPerSecond - 1).step();
+  if (rc != SQLITE_ROW) return fail(rc, "ordering an article");
+  const std::int64_t okey = last.col_null(0) ? first_key : last.col_int(0) + 1;
+  last.reset();
+  if (okey >= first_key + kOrderKeysPerSecond)
+    return Status::invalid("more than 1,048,576 articles share the time stamp " + format_iso_utc(ts));
+  auto& ord = stmt("INSERT INTO article_order(order_key, article_id, focus_lat, focus_lon) VALUES (?1, ?2, ?3, ?4)");
+  PK_RETURN_IF_ERROR(check_prepared(ord, "ordering an article"));
+  ord.bind(1, okey).bind(2, *id);
+  if (focus) {
+    ord.bind(3, focus->lat).bind(4, focus->lon);
+  } else {
+    ord.bind_null(3).bind_null(4);
+  }
+  rc = ord.step();
+  if (rc != SQLITE_DONE) return fail(rc, "ordering an article");
+
   IndexedText t = indexed_text(a);
   std::string marker = language_marker(a.language);
   auto& fts = stmt("INSERT INTO article_fts(rowid, title, lead, body) VALUES (?1, ?2, ?3, ?4)");
   PK_RETURN_IF_ERROR(check_prepared(fts, "indexing text"));
-  rc = fts.bind(1, *id).bind(2, marker + t.title).bind(3, marker + t.lead).bind(4, marker + t.body).step();
+  rc = fts.bind(1, okey).bind(2, marker + t.title).bind(3, marker + t.lead).bind(4, marker + t.body).step();
   if (rc != SQLITE_DONE) return fail(rc, "indexing the text of an article");
 
   if (focus) {
     auto& rt = stmt(
-        "INSERT INTO focus_rtree(id, min_lon, max_lon, min_lat, max_lat, lat, lon, sort_ts) "
-        "VALUES (?1, ?2, ?2, ?3, ?3, ?3, ?2, ?4)");
+        "INSERT INTO focus_rtree_ts(id, min_lon, max_lon, min_lat, max_lat, min_ts, max_ts, lat, lon, sort_ts) "
+        "VALUES (?1, ?2, ?2, ?3, ?3, ?4, ?4, ?3, ?2, ?4)");
     PK_RETURN_IF_ERROR(check_prepared(rt, "indexing the focus point"));
     rc = rt.bind(1, *id).bind(2, focus->lon).bind(3, focus->lat).bind(4, ts).step();
     if (rc != SQLITE_DONE) return fail(rc, "indexing the focus point");
@@ -258,6 +286,7 @@ Result<std::vector<PutOutcome>> SqliteStore::put_batch(const std::vector<Article
   };
   Status st = run();
   if (st.is_ok()) {
+    reset_busy_statements(db_);
     rc = exec(db_, "COMMIT");
     if (rc != SQLITE_OK) st = fail(rc, "committing a batch");
   }
@@ -316,6 +345,7 @@ Status SqliteStore::set_story(std::int64_t article_id, std::int64_t story_id) {
   };
   Status st = run();
   if (st.is_ok()) {
+    reset_busy_statements(db_);
     rc = exec(db_, "COMMIT");
     if (rc != SQLITE_OK) st = fail(rc, "committing a story update");
   }
@@ -383,6 +413,16 @@ void add_article_filters(const PlannedQuery& p, Filters& f, bool region_is_drive
   }
 }
 
+Result<std::int64_t> SqliteStore::cursor_order_key(const Cursor& c) {
+  auto& s = stmt("SELECT order_key FROM article_order WHERE order_key BETWEEN ?1 AND ?2 AND article_id = ?3");
+  PK_RETURN_IF_ERROR(check_prepared(s, "paging"));
+  const std::int64_t first = order_key_floor(c.ts);
+  int rc = s.bind(1, first).bind(2, first + kOrderKeysPerSecond - 1).bind(3, c.id).step();
+  if (rc == SQLITE_ROW) return s.col_int(0);
+  if (rc != SQLITE_DONE) return fail(rc, "paging");
+  return Status::invalid("cursor does not name a stored article; start again without it");
+}
+
 Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(const PlannedQuery& p) {
   const std::int64_t n = static_cast<std::int64_t>(p.limit) + 1;
   std::vector<std::pair<std::int64_t, double>> out;
@@ -398,23 +438,48 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
   auto date_cursor = [&](Filters& f, const std::string& ts, const std::string& id) {
     if (p.cursor) f.add(fmt::format("({}, {}) < (?, ?)", ts, id)), f.arg(p.cursor->ts), f.arg(p.cursor->id);
   };
+  // Time bounds and the date cursor as bounds on a column holding order keys.
+  auto key_bounds = [&](Filters& f, const std::string& key) -> Status {
+    if (p.since_ts) f.add(key + " >= ?"), f.arg(order_key_floor(*p.since_ts));
+    if (p.until_ts) f.add(key + " < ?"), f.arg(order_key_floor(*p.until_ts + 1));
+    if (p.cursor && !p.by_relevance) {
+      auto k = cursor_order_key(*p.cursor);
+      if (!k) return k.status();
+      f.add(key + " < ?"), f.arg(*k);
+    }
+    return Status::ok();
+  };
+  const bool other_filters = !p.outlet.empty() || !p.language.empty() || p.story_id;
 
   if (p.text) {
     Filters f;
     f.arg(fts5_match_expression(*p.text));
-    add_article_filters(p, f, false);
-    add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
     if (!p.by_relevance) {
-      date_cursor(f, "a.sort_ts", "a.id");
+      // FTS5 rowids are order keys: it walks its doclists newest first (time bounds and the
+      // cursor are rowid bounds) and stops after a page instead of sorting every match.
+      PK_RETURN_IF_ERROR(key_bounds(f, "article_fts.rowid"));
+      std::string join;
+      if (other_filters || !p.region_key.empty()) {
+        join = " CROSS JOIN articles a ON a.id = k.article_id";
+        PlannedQuery untimed = p;
+        untimed.since_ts.reset();
+        untimed.until_ts.reset();
+        add_article_filters(untimed, f, false);
+      }
+      add_space_filters(p, f, "k.focus_lat", "k.focus_lon");
       f.arg(n);
-      Status st = run("SELECT a.id, a.sort_ts FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-                      "WHERE article_fts MATCH ?" + f.sql + " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?",
+      Status st = run("SELECT k.article_id, k.order_key FROM article_fts CROSS JOIN article_order k ON k.order_key = "
+                      "article_fts.rowid" + join + " WHERE article_fts MATCH ?" + f.sql +
+                      " ORDER BY article_fts.rowid DESC LIMIT ?",
                       f.args, false);
       if (!st.is_ok()) return st;
       return out;
     }
+    add_article_filters(p, f, false);
+    add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
     std::string inner = "SELECT a.id AS id, a.sort_ts AS ts, pk_blend(-bm25(article_fts, 4.0, 2.0, 1.0), a.sort_ts, " +
-                        std::to_string(p.now) + ") AS score FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+                        std::to_string(p.now) + ") AS score FROM article_fts CROSS JOIN article_order k ON "
+                        "k.order_key = article_fts.rowid CROSS JOIN articles a ON a.id = k.article_id "
                         "WHERE article_fts MATCH ?" + f.sql;
     std::string outer = "SELECT id, ts, score FROM (" + inner + ")";
     if (p.cursor) {
@@ -442,52 +507,27 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
     return out;
   }
 
-  const bool other_filters = !p.outlet.empty() || !p.language.empty() || p.story_id;
   if (p.bbox || p.near) {
-    // Large boxes: the newest articles are probably inside, so read the date index for a
-    // bounded number of rows. Small boxes: the R*Tree finds the few candidates directly.
-    if (!other_filters) {
+    // Large boxes: the newest articles are probably inside, so read the newest rows of the
+    // date-ordered article_order (compact: key, id, focus point) for a bounded number of rows.
+    if (!other_filters && options_.sqlite_scan_rows > 0) {
       Filters f;
-      add_article_filters(p, f, false);
-      date_cursor(f, "a.sort_ts", "a.id");
-      f.arg(kScanBudget);
+      PK_RETURN_IF_ERROR(key_bounds(f, "order_key"));
+      f.arg(static_cast<std::int64_t>(options_.sqlite_scan_rows));
       Filters g;
       add_space_filters(p, g, "focus_lat", "focus_lon");
       std::vector<SqlValue> args = f.args;
       args.insert(args.end(), g.args.begin(), g.args.end());
       args.push_back(n);
       std::string sql =
-          "SELECT id, sort_ts FROM (SELECT a.id, a.sort_ts, a.focus_lat, a.focus_lon FROM articles a "
-          "INDEXED BY articles_date WHERE 1" + f.sql + " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?) WHERE 1" +
-          g.sql + " LIMIT ?";
+          "SELECT article_id, order_key FROM (SELECT article_id, order_key, focus_lat, focus_lon FROM article_order "
+          "WHERE 1" + f.sql + " ORDER BY order_key DESC LIMIT ?) WHERE 1" + g.sql + " ORDER BY order_key DESC LIMIT ?";
       Status st = run(sql, args, false);
       if (!st.is_ok()) return st;
       if (static_cast<std::int64_t>(out.size()) == n) return out;
-      // Not enough hits among the newest kScanBudget rows: the box is selective, so the R*Tree
-      // (which also covers the case of a table smaller than the budget) answers exactly.
       out.clear();
     }
-    Filters f;
-    const BBox& box = p.bbox ? *p.bbox : *p.radius_box;
-    f.arg(box.west), f.arg(box.east), f.arg(box.south), f.arg(box.north);
-    add_space_filters(p, f, "t.lat", "t.lon");
-    if (p.since_ts) f.add("t.sort_ts >= ?"), f.arg(*p.since_ts);
-    if (p.until_ts) f.add("t.sort_ts <= ?"), f.arg(*p.until_ts);
-    date_cursor(f, "t.sort_ts", "t.id");
-    std::string join;
-    if (other_filters) {
-      join = " JOIN articles a ON a.id = t.id";
-      if (!p.outlet.empty()) f.add("a.outlet = ?"), f.arg(p.outlet);
-      if (!p.language.empty()) f.add("a.language = ?"), f.arg(p.language);
-      if (p.story_id) f.add("a.story_id = ?"), f.arg(*p.story_id);
-    }
-    f.arg(n);
-    Status st = run("SELECT t.id, t.sort_ts FROM focus_rtree t" + join +
-                    " WHERE t.max_lon >= ? AND t.min_lon <= ? AND t.max_lat >= ? AND t.min_lat <= ?" + f.sql +
-                    " ORDER BY t.sort_ts DESC, t.id DESC LIMIT ?",
-                    f.args, false);
-    if (!st.is_ok()) return st;
-    return out;
+    return select_in_time_windows(p, n, other_filters);
   }
 
   Filters f;
@@ -499,6 +539,63 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
                   " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?",
                   f.args, false);
   if (!st.is_ok()) return st;
+  return out;
+}
+
+// The selective box: the R*Tree (lon × lat × time) answers one time window at a time, newest
+// first, each window 8× longer than the last; the first is sized so that it would hold about four
+// pages if every article were in the box. Windows are disjoint and each is sorted, so their
+// concatenation is in date order, and the query stops as soon as a page is full: the cost grows
+// with the page and the box's sparseness, not with the number of articles in the box.
+Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time_windows(const PlannedQuery& p,
+                                                                                         std::int64_t n,
+                                                                                         bool other_filters) {
+  std::vector<std::pair<std::int64_t, double>> out;
+  auto& bounds = stmt("SELECT (SELECT min(order_key) FROM article_order), (SELECT max(order_key) FROM article_order), "
+                      "(SELECT max(id) FROM articles)");
+  PK_RETURN_IF_ERROR(check_prepared(bounds, "searching"));
+  int rc = bounds.step();
+  if (rc != SQLITE_ROW) return fail(rc, "searching");
+  if (bounds.col_null(0)) return out;  // empty store
+  const std::int64_t first_ts = bounds.col_int(0) >> 20, last_ts = bounds.col_int(1) >> 20;
+  const double articles = std::max<double>(1, static_cast<double>(bounds.col_int(2)));
+  bounds.reset();
+  std::int64_t lo = first_ts, hi = last_ts;
+  if (p.since_ts) lo = std::max(lo, *p.since_ts);
+  if (p.until_ts) hi = std::min(hi, *p.until_ts);
+  if (p.cursor) hi = std::min(hi, p.cursor->ts);
+  double width = std::max(60.0, static_cast<double>(last_ts - first_ts + 1) * 4.0 * static_cast<double>(n) / articles);
+
+  const BBox& box = p.bbox ? *p.bbox : *p.radius_box;
+  Filters f;
+  f.arg(box.west), f.arg(box.east), f.arg(box.south), f.arg(box.north);
+  f.add("t.max_ts >= ?1 AND t.min_ts <= ?2 AND t.sort_ts BETWEEN ?1 AND ?2");
+  add_space_filters(p, f, "t.lat", "t.lon");
+  if (p.cursor) f.add("(t.sort_ts, t.id) < (?, ?)"), f.arg(p.cursor->ts), f.arg(p.cursor->id);
+  std::string join;
+  if (other_filters) {
+    join = " JOIN articles a ON a.id = t.id";
+    if (!p.outlet.empty()) f.add("a.outlet = ?"), f.arg(p.outlet);
+    if (!p.language.empty()) f.add("a.language = ?"), f.arg(p.language);
+    if (p.story_id) f.add("a.story_id = ?"), f.arg(*p.story_id);
+  }
+  // ?1/?2 (the window) are numbered; the other parameters follow them.
+  const std::string sql = "SELECT t.id, t.sort_ts FROM focus_rtree_ts t" + join +
+                          " WHERE t.max_lon >= ?3 AND t.min_lon <= ?4 AND t.max_lat >= ?5 AND t.min_lat <= ?6" +
+                          f.sql + " ORDER BY t.sort_ts DESC, t.id DESC LIMIT ?";
+  while (hi >= lo) {
+    const std::int64_t wlo = std::max<std::int64_t>(lo, hi - static_cast<std::int64_t>(std::min(width, 4e18)) + 1);
+    auto& s = stmt(sql);
+    PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
+    s.bind(1, wlo).bind(2, hi);
+    for (std::size_t i = 0; i < f.args.size(); ++i) s.bind_value(static_cast<int>(i) + 3, f.args[i]);
+    s.bind(static_cast<int>(f.args.size()) + 3, n - static_cast<std::int64_t>(out.size()));
+    while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.col_int(0), 0.0);
+    if (rc != SQLITE_DONE) return fail(rc, "searching");
+    if (static_cast<std::int64_t>(out.size()) >= n || wlo <= lo) break;
+    hi = wlo - 1;
+    width *= 8;
+  }
   return out;
 }
 
@@ -559,7 +656,8 @@ Result<std::vector<FocusPoint>> SqliteStore::focus_points(const ArticleQuery& fi
   }
   Filters f;
   if (p.text) {
-    f.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    f.add("a.id IN (SELECT k.article_id FROM article_fts CROSS JOIN article_order k ON k.order_key = article_fts.rowid "
+          "WHERE article_fts MATCH ?)");
     f.arg(fts5_match_expression(*p.text));
   }
   add_article_filters(p, f, false);

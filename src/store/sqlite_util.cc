@@ -32,11 +32,13 @@ Status sqlite_status(int rc, const std::string& what, const std::string& path) {
   }
 }
 
-ReleaseReadTransactions::~ReleaseReadTransactions() {
-  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr; s = sqlite3_next_stmt(db_, s)) {
+void reset_busy_statements(sqlite3* db) {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s != nullptr; s = sqlite3_next_stmt(db, s)) {
     if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
   }
 }
+
+ReleaseReadTransactions::~ReleaseReadTransactions() { reset_busy_statements(db_); }
 
 Stmt::Stmt(sqlite3* db, std::string_view sql) {
   rc_ = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_, nullptr);

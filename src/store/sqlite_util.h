@@ -20,10 +20,13 @@ Status sqlite_status(int rc, const std::string& what, const std::string& path);
 
 using SqlValue = std::variant<std::int64_t, double, std::string>;
 
-// Resets, when the scope ends, every statement of the connection that is still mid-step. A
-// SELECT stepped to its first row and left there keeps a read transaction open, and in WAL mode
-// that pins every checkpoint: the -wal file then grows with each commit (16 GB at 300k articles)
-// and the database file stays empty until the store closes.
+// Resets every statement of the connection that is still mid-step. A SELECT stepped to its
+// first row and left there keeps a read transaction open; SQLite's auto-checkpoint after a COMMIT
+// then fails (the connection is busy) and in WAL mode the -wal file grows with every commit
+// (16 GB at 300k articles) while the database file stays empty until the store closes. Call it
+// before every COMMIT; ReleaseReadTransactions does it when a store call's scope ends.
+void reset_busy_statements(sqlite3* db);
+
 class ReleaseReadTransactions {
  public:
   explicit ReleaseReadTransactions(sqlite3* db) : db_(db) {}
