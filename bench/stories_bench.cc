@@ -1,6 +1,9 @@
 // Throughput of near-duplicate detection + story clustering with a large index already built.
 //
 //   build-stories/bench/stories_bench [--articles 1000000] [--queries 20000] [--baseline 300]
+//                                     [--days 336] [--retain-days 14] [--max-articles 1000000]
+//                                     [--place-bucket 256]
+//   build-stories/bench/stories_bench --startup STORE.db [--since DATE|all]   (start-up time)
 //
 // Synthetic articles (~130 words from a skewed 40k-word vocabulary, 3 paragraphs, one of 2000
 // focus places, dates spread over a year) fill a StoryIndex; then a stream of new articles is
@@ -9,12 +12,16 @@
 // Baseline in the same run: the same decision by scanning every article of the ±3-day window
 // (bottom-k sketches, no LSH), which is what the index saves. Prints articles/s and bytes/article.
 #include <chrono>
+#include <ctime>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "pressekarte/stories.h"
 #include "text_features.h"
@@ -90,8 +97,16 @@ pk::GeoparseResult place(std::int64_t id) {
   return g;
 }
 
-// Day index → a date string that sorts and differs per day (a synthetic 336-day calendar).
-int day_of(std::uint64_t i, std::uint64_t n) { return static_cast<int>(i * 336 / n); }
+// Article i of n is dated day i·days/n of the synthetic calendar.
+int g_days = 336;
+int day_of(std::uint64_t i, std::uint64_t n) { return static_cast<int>(i * static_cast<std::uint64_t>(g_days) / n); }
+
+// CPU seconds of this thread: unlike wall time, not inflated by other processes on a shared machine.
+double cpu_s() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 long rss_kb() {
   std::ifstream f("/proc/self/status");
@@ -108,16 +123,57 @@ long rss_kb() {
 
 }  // namespace
 
+// Start-up: how long rebuild_story_index takes on an existing store (opened read-only, nothing
+// written), with the default window ("") or an explicit --since ("all" = everything).
+int run_startup(const std::string& db, const std::string& since) {
+  pk::StoreOptions so;
+  so.db = db;
+  so.read_only = true;
+  so.migrate = false;
+  auto store = pk::Store::open(so);
+  if (!store) {
+    std::fprintf(stderr, "stories_bench: %s\n", store.status().to_string().c_str());
+    return 1;
+  }
+  auto total = (*store)->count();
+  pk::StoryIndex index;
+  auto t0 = Clock::now();
+  double c0 = cpu_s();
+  auto n = pk::rebuild_story_index(**store, index, since, /*persist=*/false);
+  if (!n) {
+    std::fprintf(stderr, "stories_bench: %s\n", n.status().to_string().c_str());
+    return 1;
+  }
+  double s = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::printf("startup: store holds %lld articles; since \"%s\" read %zu, index holds %zu, newest %s, in %.2f s "
+              "(CPU %.2f s), %.1f MB\n",
+              total ? static_cast<long long>(*total) : -1LL, since.c_str(), *n, index.size(),
+              index.newest_date().value_or("-").c_str(), s, cpu_s() - c0, static_cast<double>(index.memory_bytes()) / 1e6);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (!std::strcmp(argv[i], "--startup")) {
+      std::string since;
+      for (int j = 1; j + 1 < argc; ++j)
+        if (!std::strcmp(argv[j], "--since")) since = argv[j + 1];
+      return run_startup(argv[i + 1], since);
+    }
   std::uint64_t n = 1000000, queries = 20000, baseline = 300;
+  pk::StoryOptions options;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--articles")) n = std::stoull(argv[i + 1]);
     if (!std::strcmp(argv[i], "--queries")) queries = std::stoull(argv[i + 1]);
     if (!std::strcmp(argv[i], "--baseline")) baseline = std::stoull(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--days")) g_days = std::max(1, std::stoi(argv[i + 1]));
+    if (!std::strcmp(argv[i], "--retain-days")) options.retain_days = std::stoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--max-articles")) options.max_articles = std::stoull(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--place-bucket")) options.max_place_bucket = std::stoi(argv[i + 1]);
   }
   auto vocab = make_vocabulary(40000);
   Gen gen{vocab};
-  pk::StoryIndex index;
+  pk::StoryIndex index(options);
   long rss0 = rss_kb();
   auto t0 = Clock::now();
   std::mt19937_64 rng(42);
@@ -126,15 +182,16 @@ int main(int argc, char** argv) {
   }
   double fill_s = std::chrono::duration<double>(Clock::now() - t0).count();
   long rss1 = rss_kb();
-  std::printf("fill: %llu articles in %.1f s (%.0f articles/s)\n", static_cast<unsigned long long>(n), fill_s,
-              static_cast<double>(n) / fill_s);
-  std::printf("memory: index reports %.0f bytes/article; process RSS grew %.0f bytes/article\n",
-              static_cast<double>(index.memory_bytes()) / static_cast<double>(n),
-              static_cast<double>(rss1 - rss0) * 1024.0 / static_cast<double>(n));
+  std::printf("fill: %llu articles over %d days in %.1f s (%.0f articles/s); index holds %zu (retain_days %d)\n",
+              static_cast<unsigned long long>(n), g_days, fill_s, static_cast<double>(n) / fill_s, index.size(),
+              index.options().retain_days);
+  std::printf("memory: index reports %.0f bytes/held article (%.1f MB); process RSS grew %.1f MB\n",
+              static_cast<double>(index.memory_bytes()) / static_cast<double>(std::max<std::size_t>(1, index.size())),
+              static_cast<double>(index.memory_bytes()) / 1e6, static_cast<double>(rss1 - rss0) / 1024.0);
 
   // The stream: new articles on the last day.
   int last_day = day_of(n - 1, n);
-  std::uint64_t window_start = n - std::min<std::uint64_t>(n, n * 4 / 336 + 1);  // ~ the last 3-4 days
+  std::uint64_t window_start = n - std::min<std::uint64_t>(n, n * 4 / static_cast<std::uint64_t>(g_days) + 1);  // ~ the last 3-4 days
   std::vector<pk::Article> stream;
   std::vector<pk::GeoparseResult> geos;
   std::vector<std::int64_t> source;  // the reprinted article, or -1
@@ -155,7 +212,12 @@ int main(int argc, char** argv) {
     geos.push_back(place(q % 3 == 2 ? 7 : static_cast<std::int64_t>(rng() % 2000)));
     source.push_back(src);
   }
+  if (std::getenv("STORIES_BENCH_PAUSE")) {  // lets `perf record -p` attach to the stream only
+    std::fprintf(stderr, "stream starts: attach now (pid %d)\n", static_cast<int>(getpid()));
+    sleep(static_cast<unsigned>(std::atoi(std::getenv("STORIES_BENCH_PAUSE"))));
+  }
   auto t1 = Clock::now();
+  double c1 = cpu_s();
   std::uint64_t found = 0, reprints = 0, false_joins = 0;
   for (std::uint64_t q = 0; q < queries; ++q) {
     auto d = index.add(static_cast<std::int64_t>(n + q), stream[q], geos[q]);
@@ -167,9 +229,10 @@ int main(int argc, char** argv) {
     }
   }
   double add_s = std::chrono::duration<double>(Clock::now() - t1).count();
-  std::printf("stream: %llu articles in %.2f s = %.0f articles/s (%.1f us/article)\n",
+  double add_cpu = cpu_s() - c1;
+  std::printf("stream: %llu articles in %.2f s = %.0f articles/s (%.1f us/article); CPU %.2f s = %.0f articles/s per core\n",
               static_cast<unsigned long long>(queries), add_s, static_cast<double>(queries) / add_s,
-              add_s * 1e6 / static_cast<double>(queries));
+              add_s * 1e6 / static_cast<double>(queries), add_cpu, static_cast<double>(queries) / add_cpu);
   std::printf("        reprints found %llu/%llu, fresh articles wrongly joined %llu/%llu\n",
               static_cast<unsigned long long>(found), static_cast<unsigned long long>(reprints),
               static_cast<unsigned long long>(false_joins), static_cast<unsigned long long>(queries - reprints));
@@ -186,6 +249,7 @@ int main(int argc, char** argv) {
     window.push_back(pk::stories::bottom_k(sh, 64));
   }
   auto t2 = Clock::now();
+  double c2 = cpu_s();
   std::uint64_t hits = 0;
   std::uint64_t nb = std::min<std::uint64_t>(baseline, queries);
   for (std::uint64_t q = 0; q < nb; ++q) {
@@ -199,8 +263,9 @@ int main(int argc, char** argv) {
     }
   }
   double base_s = std::chrono::duration<double>(Clock::now() - t2).count();
-  std::printf("baseline (scan of %zu window articles): %.0f articles/s (%.1f us/article), %llu hits\n",
+  double base_cpu = cpu_s() - c2;
+  std::printf("baseline (scan of %zu window articles): %.0f articles/s (%.1f us/article); CPU %.0f articles/s per core; %llu hits\n",
               window.size(), static_cast<double>(nb) / base_s, base_s * 1e6 / static_cast<double>(nb),
-              static_cast<unsigned long long>(hits));
+              static_cast<double>(nb) / base_cpu, static_cast<unsigned long long>(hits));
   return 0;
 }

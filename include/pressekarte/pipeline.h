@@ -25,8 +25,9 @@ struct PipelineOptions {
   std::size_t batch_size = 200;   // articles per store transaction
   // Group reprints into stories while ingesting. Default on.
   bool stories = true;
-  // The story index is rebuilt on start from stored articles since this ISO date ("" = all;
-  // a large store starts faster with a recent date). Default "".
+  // The story index is rebuilt on start from stored articles since this ISO date; "" = the
+  // index's retain window (StoryOptions::retain_days before the newest stored article), "all" =
+  // every stored article. Default "".
   std::string stories_since;
 };
 

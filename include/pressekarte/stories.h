@@ -14,6 +14,11 @@
 //  * Only candidates within ±window_days of the new article's date count (missing dates: the
 //    day of the previous article added). Buckets are capped, so 10k identical copies cost
 //    bounded time and memory.
+//  * The index keeps articles in generations of window_days days and evicts old ones
+//    (retain_days, evict_idle_adds, max_articles), so lookups and memory follow the articles
+//    of the retained days, not everything ever ingested.
+//  * Per outlet, lead/paragraph blocks seen in an earlier article of that outlet (cookie
+//    banners, adverts) are left out of the features (drop_outlet_boilerplate).
 //
 // JSON shapes (for `pressekarte stories --json` and GET /api/stories/{id}):
 //   lineage_to_json(l):  {"kind": "unchanged"|"shortened"|"extended"|"edited"|"rewritten",
@@ -72,6 +77,26 @@ struct StoryOptions {
   int max_place_bucket = 256;
   // At most this many candidates (newest first) get the exact check per article. Default 512.
   int max_candidates = 512;
+  // Eviction: articles dated more than retain_days before the newest indexed article are
+  // dropped (in generations of max(1, window_days) days), unless their generation received an
+  // article within the last evict_idle_adds adds (a backfill of old articles keeps working).
+  // An article that arrives later than that is compared only with what is still held. Also
+  // the default start window of rebuild_story_index. Defaults 14 days (≥ window_days) and
+  // 10,000 adds. Cost: memory ∝ articles of the retained days (at least the last 10,000).
+  int retain_days = 14;
+  std::uint64_t evict_idle_adds = 10000;
+  // Hard cap on indexed articles: past it the oldest generation is dropped (never the one
+  // just written). Default 1,000,000 (≈ 1 GB).
+  std::size_t max_articles = 1000000;
+  // Leave out of an article's features each lead/paragraph block (≥ 4 words) that an indexed
+  // article of the same outlet (Article::outlet, else site_title, else URL host) already
+  // carried: cookie banners, app adverts and imprint lines must not make two different articles
+  // of one outlet look like reprints. An article all of whose blocks were seen (the same
+  // article under a second URL) keeps them all. Limitation: an outlet's second edition of a
+  // wire text with an added local paragraph keeps only that paragraph, so it joins the story
+  // only as the same event (same place and words), not as a reprint.
+  // Default true. Cost: 8–16 bytes per block.
+  bool drop_outlet_boilerplate = true;
   // Clamps every field to a sane range (called by StoryIndex's constructor).
   void clamp();
 };
@@ -106,8 +131,11 @@ class StoryIndex {
   void restore(std::int64_t article_id, std::int64_t story_id, const Article& article,
                const GeoparseResult& geo);
 
+  // The story of an indexed article; nullopt if unknown or already evicted.
   std::optional<std::int64_t> story_of(std::int64_t article_id) const;
-  std::size_t size() const;          // articles indexed
+  std::size_t size() const;          // articles indexed (evicted ones not counted)
+  // The newest article date indexed so far ("YYYY-MM-DD"), nullopt when empty.
+  std::optional<std::string> newest_date() const;
   std::size_t memory_bytes() const;  // heap bytes held by the index (approximate)
   const StoryOptions& options() const;
 
@@ -116,10 +144,12 @@ class StoryIndex {
   std::unique_ptr<Impl> impl_;
 };
 
-// Feeds every stored article since `since` (ISO date, "" = all) into `index`, oldest first:
-// articles with a stored story id are restored, the others are added and, when
-// `persist` is true, their new story id is written back with Store::set_story.
-// Returns the number of articles read. Errors: the store's.
+// Feeds the stored articles since `since` into `index`: articles with a stored story id are
+// restored (newest first), the others are then added oldest first and, when `persist` is
+// true, their new story id is written back with Store::set_story.
+// `since`: an ISO date; "" = the index's retain window, i.e. retain_days before the newest
+// stored article (what the index would keep anyway, so start time does not grow with the
+// store); "all" = every stored article. Returns the number of articles read. Errors: the store's.
 Result<std::size_t> rebuild_story_index(Store& store, StoryIndex& index, const std::string& since,
                                         bool persist);
 

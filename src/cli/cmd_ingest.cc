@@ -85,7 +85,8 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--batch", args->batch, "Articles per transaction")->check(CLI::Range(1, 100000))->capture_default_str();
   cmd->add_flag("--no-stories", args->no_stories, "Do not group reprints into stories while ingesting");
   cmd->add_option("--stories-since", args->stories_since,
-                  "Rebuild the story index only from articles since this date (faster start on a large store)");
+                  "Rebuild the story index from stored articles since this ISO date, or 'all' "
+                  "(default: the 14 days before the newest stored article)");
   cmd->callback([args] { run_ingest(*args); });
 }
 

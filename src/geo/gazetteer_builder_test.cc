@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <cstdlib>
@@ -78,6 +77,8 @@ class GazetteerBuilderTest : public ::testing::Test {
     options_.districts = (dir_ / "districts.csv").string();
     options_.lexicon_de = (dir_ / "de.txt").string();
     options_.lexicon_en = (dir_ / "en.txt").string();
+    options_.us_counties = (dir_ / "fips-counties.csv").string();
+    write(dir_ / "fips-counties.csv", "state,statefp,countyfp,countyname,classfp\n");
     options_.out = (dir_ / "out" / "gazetteer.bin").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -226,6 +227,54 @@ TEST_F(GazetteerBuilderTest, DistrictsContinentsAndRegions) {
   EXPECT_EQ(rhein->feature_code, "STM");
 }
 
+// A US row with its county FIPS code in GeoNames' admin2 column.
+std::string us_row(const std::string& id, const std::string& name, const std::string& lat, const std::string& lon,
+                   const std::string& code, const std::string& state, const std::string& county, const std::string& pop) {
+  return id + "\t" + name + "\t" + name + "\t\t" + lat + "\t" + lon + "\tP\t" + code + "\tUS\t\t" + state + "\t" + county +
+         "\t\t\t" + pop + "\t\t100\tAmerica/New_York\t2024-01-01\n";
+}
+
+TEST_F(GazetteerBuilderTest, UsCountiesSitAtTheMeanOfTheirTowns) {
+  std::string cities;
+  cities += us_row("4298960", "London", "37.12898", "-84.08326", "PPLA2", "KY", "125", "8126");
+  cities += us_row("4287388", "Corbin", "36.94870", "-84.09688", "PPL", "KY", "235", "7304");
+  cities += us_row("4288000", "East Bernstadt", "37.19000", "-84.14000", "PPL", "KY", "125", "716");
+  cities += us_row("4259418", "Laurel", "38.90000", "-86.00000", "PPL", "IN", "047", "512");
+  std::ofstream(dir_ / "cities500.txt", std::ios::app) << cities;
+  write(dir_ / "fips-counties.csv",
+        "state,statefp,countyfp,countyname,classfp\n"
+        "KY,21,125,Laurel County,H1\n"
+        "KY,21,235,Whitley County,H1\n"
+        "KY,21,999,Nowhere County,H1\n"   // no town in cities500: left out
+        "VA,51,510,Alexandria city,C7\n"  // an independent city is a town, not a county
+        "PR,72,001,Adjuntas Municipio,H1\n");
+  auto report = build_gazetteer(options_);
+  ASSERT_TRUE(report.is_ok()) << report.status().to_string();
+  EXPECT_EQ(report->us_counties, 2u);
+  auto opened = Gazetteer::open(options_.out);
+  ASSERT_TRUE(opened.is_ok());
+  const auto& g = *opened;
+
+  auto laurel = of_kind(g->lookup("Laurel County"), "admin2");
+  ASSERT_TRUE(laurel);
+  EXPECT_EQ(laurel->country, "US");
+  EXPECT_EQ(laurel->admin1, "KY");
+  EXPECT_NEAR(laurel->lat, (37.12898 + 37.19) / 2, 1e-6);  // mean of London and East Bernstadt
+  EXPECT_NEAR(laurel->lon, (-84.08326 - 84.14) / 2, 1e-6);
+  EXPECT_TRUE(of_kind(g->lookup("Laurel Co."), "admin2"));
+  EXPECT_TRUE(of_kind(g->lookup("LAUREL CO."), "admin2")) << "\"Co.\" form, folded";
+  EXPECT_EQ(g->by_geonameid(4298960)->admin2_name, "Laurel County");
+  EXPECT_EQ(g->by_geonameid(4259418)->admin2_name, "") << "a town of the same name elsewhere keeps none";
+  EXPECT_TRUE(g->lookup("Nowhere County").empty());
+  EXPECT_TRUE(g->lookup("Alexandria city").empty());
+  EXPECT_TRUE(of_kind(g->lookup("Whitley County"), "admin2"));
+
+  // AP-style state abbreviations count as written.
+  auto ky = of_kind(g->lookup("Ky."), "admin1");
+  ASSERT_TRUE(ky);
+  EXPECT_EQ(ky->name, "Kentucky");
+}
+
 TEST_F(GazetteerBuilderTest, LexiconFlagsMarkCommonWords) {
   auto g = build_and_open();
   ASSERT_TRUE(g);
@@ -320,10 +369,8 @@ TEST(GazetteerRealDataTest, SetUpGazetteerAnswersNewsNames) {
   fs::path path = fs::path(PK_SOURCE_DIR) / "build" / "gazetteer.bin";
   if (const char* env = std::getenv("PRESSEKARTE_GAZETTEER")) path = env;
   if (!fs::exists(path)) GTEST_SKIP() << path << " not built (pressekarte gazetteer build)";
-  auto t0 = std::chrono::steady_clock::now();
-  auto g = Gazetteer::open(path.string());
+  auto g = Gazetteer::open(path.string());  // its load time is measured by bench/gazetteer_bench
   ASSERT_TRUE(g.is_ok()) << g.status().to_string();
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 1.0);
   EXPECT_GT((*g)->size(), 150000u);
   EXPECT_LT(fs::file_size(path), 80'000'000u);
   auto tokio = (*g)->lookup("Tokio");

@@ -65,57 +65,57 @@ GB;SCT;Schottland;Scotland;
 GB;WLS;Wales;Wales;
 GB;NIR;Nordirland;Northern Ireland;
 # United States
-US;AL;Alabama;Alabama;AL
+US;AL;Alabama;Alabama;AL|Ala.
 US;AK;Alaska;Alaska;AK
-US;AZ;Arizona;Arizona;AZ
-US;AR;Arkansas;Arkansas;AR
-US;CA;Kalifornien;California;CA
-US;CO;Colorado;Colorado;CO
-US;CT;Connecticut;Connecticut;CT
-US;DE;Delaware;Delaware;
+US;AZ;Arizona;Arizona;AZ|Ariz.
+US;AR;Arkansas;Arkansas;AR|Ark.
+US;CA;Kalifornien;California;CA|Calif.|Cal.
+US;CO;Colorado;Colorado;CO|Colo.
+US;CT;Connecticut;Connecticut;CT|Conn.
+US;DE;Delaware;Delaware;Del.
 US;DC;Washington, D.C.|District of Columbia;Washington, D.C.|District of Columbia;D.C.
-US;FL;Florida;Florida;FL
-US;GA;Georgia;Georgia;GA
+US;FL;Florida;Florida;FL|Fla.
+US;GA;Georgia;Georgia;GA|Ga.
 US;HI;Hawaii;Hawaii;HI
 US;ID;Idaho;Idaho;ID
-US;IL;Illinois;Illinois;IL
-US;IN;Indiana;Indiana;
+US;IL;Illinois;Illinois;IL|Ill.
+US;IN;Indiana;Indiana;Ind.
 US;IA;Iowa;Iowa;IA
-US;KS;Kansas;Kansas;KS
-US;KY;Kentucky;Kentucky;KY
-US;LA;Louisiana;Louisiana;
+US;KS;Kansas;Kansas;KS|Kan.|Kans.
+US;KY;Kentucky;Kentucky;KY|Ky.
+US;LA;Louisiana;Louisiana;La.
 US;ME;Maine;Maine;
-US;MD;Maryland;Maryland;MD
-US;MA;Massachusetts;Massachusetts;MA
-US;MI;Michigan;Michigan;MI
-US;MN;Minnesota;Minnesota;MN
-US;MS;Mississippi;Mississippi;MS
-US;MO;Missouri;Missouri;MO
-US;MT;Montana;Montana;MT
-US;NE;Nebraska;Nebraska;
-US;NV;Nevada;Nevada;NV
-US;NH;New Hampshire;New Hampshire;NH
-US;NJ;New Jersey;New Jersey;NJ
-US;NM;New Mexico|Neumexiko;New Mexico;NM
-US;NY;New York|Bundesstaat New York;New York State|State of New York|New York;NY
-US;NC;North Carolina|Nord-Carolina|Nordcarolina;North Carolina;NC
-US;ND;North Dakota|Norddakota|Nord-Dakota;North Dakota;ND
+US;MD;Maryland;Maryland;MD|Md.
+US;MA;Massachusetts;Massachusetts;MA|Mass.
+US;MI;Michigan;Michigan;MI|Mich.
+US;MN;Minnesota;Minnesota;MN|Minn.
+US;MS;Mississippi;Mississippi;MS|Miss.
+US;MO;Missouri;Missouri;MO|Mo.
+US;MT;Montana;Montana;MT|Mont.
+US;NE;Nebraska;Nebraska;Neb.|Nebr.
+US;NV;Nevada;Nevada;NV|Nev.
+US;NH;New Hampshire;New Hampshire;NH|N.H.
+US;NJ;New Jersey;New Jersey;NJ|N.J.
+US;NM;New Mexico|Neumexiko;New Mexico;NM|N.M.|N.Mex.
+US;NY;New York|Bundesstaat New York;New York State|State of New York|New York;NY|N.Y.
+US;NC;North Carolina|Nord-Carolina|Nordcarolina;North Carolina;NC|N.C.
+US;ND;North Dakota|Norddakota|Nord-Dakota;North Dakota;ND|N.D.|N.Dak.
 US;OH;Ohio;Ohio;
-US;OK;Oklahoma;Oklahoma;
-US;OR;Oregon;Oregon;
-US;PA;Pennsylvania|Pennsylvanien;Pennsylvania;PA
-US;RI;Rhode Island;Rhode Island;RI
-US;SC;South Carolina|Süd-Carolina|Südcarolina;South Carolina;SC
-US;SD;South Dakota|Süddakota|Süd-Dakota;South Dakota;SD
-US;TN;Tennessee;Tennessee;TN
-US;TX;Texas;Texas;TX
+US;OK;Oklahoma;Oklahoma;Okla.
+US;OR;Oregon;Oregon;Ore.|Oreg.
+US;PA;Pennsylvania|Pennsylvanien;Pennsylvania;PA|Pa.|Penn.
+US;RI;Rhode Island;Rhode Island;RI|R.I.
+US;SC;South Carolina|Süd-Carolina|Südcarolina;South Carolina;SC|S.C.
+US;SD;South Dakota|Süddakota|Süd-Dakota;South Dakota;SD|S.D.|S.Dak.
+US;TN;Tennessee;Tennessee;TN|Tenn.
+US;TX;Texas;Texas;TX|Tex.
 US;UT;Utah;Utah;UT
-US;VT;Vermont;Vermont;VT
-US;VA;Virginia;Virginia;VA
-US;WA;Washington|Bundesstaat Washington;Washington State|Washington;WA
-US;WV;West Virginia;West Virginia;WV
-US;WI;Wisconsin;Wisconsin;WI
-US;WY;Wyoming;Wyoming;WY
+US;VT;Vermont;Vermont;VT|Vt.
+US;VA;Virginia;Virginia;VA|Va.
+US;WA;Washington|Bundesstaat Washington;Washington State|Washington;WA|Wash.
+US;WV;West Virginia;West Virginia;WV|W.Va.|W. Va.
+US;WI;Wisconsin;Wisconsin;WI|Wis.|Wisc.
+US;WY;Wyoming;Wyoming;WY|Wyo.
 # Canada: provinces and territories (GeoNames admin1 codes)
 CA;01;Alberta;Alberta;Alta.
 CA;02;Britisch-Kolumbien|British Columbia;British Columbia;B.C.

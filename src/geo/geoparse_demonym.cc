@@ -44,6 +44,9 @@ std::uint32_t town_of_adjective(const GazetteerIndex& idx, std::string_view w) {
 
 void find_demonyms(const GazetteerIndex& idx, Doc& doc) {
   if (doc.lang != Lang::kDe) return;
+  // Mentions are in text order (segment, then token): one cursor keeps the "inside a mention"
+  // test linear ("Berlin Berlin …" ×100k).
+  std::size_t cursor = 0;
   for (std::uint32_t s = 0; s < doc.segs.size(); ++s) {
     const DocSegment& seg = doc.segs[s];
     if (seg.field == "site") continue;
@@ -53,9 +56,11 @@ void find_demonyms(const GazetteerIndex& idx, Doc& doc) {
       // An attributive adjective: followed by a capitalised noun ("Oldenburger Kramermarkt").
       if (!t[i + 1].word() || !t[i + 1].is(kTokCap) || t[i + 1].is(kTokGluedPrev)) continue;
       if (t[i].is(kTokGluedPrev)) continue;  // inside a compound
-      bool inside = false;
-      for (const Mention& m : doc.mentions)
-        if (m.seg == s && i >= m.t0 && i < m.t1) inside = true;
+      while (cursor < doc.mentions.size() &&
+             (doc.mentions[cursor].seg < s || (doc.mentions[cursor].seg == s && doc.mentions[cursor].t1 <= i)))
+        ++cursor;
+      const bool inside = cursor < doc.mentions.size() && doc.mentions[cursor].seg == s &&
+                          doc.mentions[cursor].t0 <= i;
       if (inside) continue;
       std::uint32_t place = town_of_adjective(idx, t[i].text(seg.text));
       if (place == kNoPlace) continue;

@@ -4,6 +4,7 @@
 #include <array>
 #include <initializer_list>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pk::geo {
@@ -59,7 +60,9 @@ const Set& titles() {
       "governor", "sheriff", "officer", "sgt", "lt", "capt", "chief", "coach", "rev", "pastor",
       "gen", "col", "maj", "sir", "lord", "lady", "king", "queen", "prince", "princess",
       "secretary", "commissioner", "councilman", "councilwoman", "detective", "deputy",
-      "trooper", "attorney", "dean", "professor", "st", "saint"};
+      "trooper", "attorney", "dean", "professor", "st", "saint", "spokesman", "spokeswoman",
+      "chairman", "chairwoman", "superintendent", "director", "selectman", "councilor",
+      "councillor", "constable", "const", "cpl", "pvt", "sgt", "insp", "inspector"};
   return s;
 }
 const Set& first_names() {
@@ -198,6 +201,21 @@ bool is_place_preposition(std::string_view w, Lang lang) {
 bool is_place_trigger_noun(std::string_view w) { return triggers().count(w) != 0; }
 bool is_determiner(std::string_view w) { return determiners().count(w) != 0; }
 bool is_person_title(std::string_view w) { return titles().count(w) != 0; }
+bool is_direction_word_en(std::string_view w) {
+  static const Set s{"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "central", "upper", "lower", "greater", "northeast", "northwest", "southeast",
+                     "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+                     "downtown", "midtown"};
+  return s.count(w) != 0;
+}
+bool is_role_noun_en(std::string_view w) {
+  static const Set s{"coach", "officer", "sheriff", "deputy", "trooper", "detective", "president",
+                     "senator", "governor", "mayor", "spokesman", "spokeswoman", "superintendent",
+                     "director", "chairman", "chairwoman", "attorney", "commissioner", "pastor",
+                     "professor", "inspector", "constable", "councilman", "councilwoman",
+                     "selectman", "secretary", "sgt", "capt", "lt", "rev", "dr", "mr", "mrs", "ms"};
+  return s.count(w) != 0;
+}
 bool is_first_name(std::string_view w) { return first_names().count(w) != 0; }
 bool is_street_word(std::string_view w) { return street_words().count(w) != 0; }
 bool is_org_word_en(std::string_view w) { return org_words_en().count(w) != 0; }
@@ -214,6 +232,67 @@ bool is_known_non_place(std::string_view w) {
                      "dez", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "mo", "di", "mi",
                      "do", "fr", "sa", "so"};
   return s.count(w) != 0;
+}
+
+bool is_known_non_place_phrase(std::string_view w) {
+  static const Set s{"white house", "weisses haus", "capitol hill", "downing street", "wall street",
+                     "the pentagon", "silicon valley", "ground zero", "the kremlin"};
+  return s.count(w) != 0;
+}
+
+std::string_view english_demonym_country(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> m{
+      {"Afghan", "Afghanistan"}, {"Albanian", "Albania"}, {"Algerian", "Algeria"},
+      {"American", "United States"}, {"Americans", "United States"}, {"Angolan", "Angola"},
+      {"Argentine", "Argentina"}, {"Argentinian", "Argentina"}, {"Armenian", "Armenia"},
+      {"Armenians", "Armenia"}, {"Australian", "Australia"}, {"Australians", "Australia"},
+      {"Austrian", "Austria"}, {"Azerbaijani", "Azerbaijan"}, {"Bahraini", "Bahrain"},
+      {"Bangladeshi", "Bangladesh"}, {"Belarusian", "Belarus"}, {"Belgian", "Belgium"},
+      {"Bolivian", "Bolivia"}, {"Bosnian", "Bosnia and Herzegovina"}, {"Brazilian", "Brazil"},
+      {"Brazilians", "Brazil"}, {"British", "United Kingdom"}, {"Bulgarian", "Bulgaria"},
+      {"Burmese", "Myanmar"}, {"Cambodian", "Cambodia"}, {"Cameroonian", "Cameroon"},
+      {"Canadian", "Canada"}, {"Canadians", "Canada"}, {"Chadian", "Chad"}, {"Chilean", "Chile"},
+      {"Chinese", "China"}, {"Colombian", "Colombia"}, {"Congolese", "Congo"},
+      {"Croatian", "Croatia"}, {"Cuban", "Cuba"}, {"Cubans", "Cuba"}, {"Cypriot", "Cyprus"},
+      {"Czech", "Czech Republic"}, {"Danish", "Denmark"}, {"Dominican", "Dominican Republic"},
+      {"Dutch", "Netherlands"}, {"Ecuadorian", "Ecuador"}, {"Egyptian", "Egypt"},
+      {"Egyptians", "Egypt"}, {"Emirati", "United Arab Emirates"}, {"Eritrean", "Eritrea"},
+      {"Estonian", "Estonia"}, {"Ethiopian", "Ethiopia"}, {"Ethiopians", "Ethiopia"},
+      {"Filipino", "Philippines"}, {"Filipinos", "Philippines"}, {"Finnish", "Finland"},
+      {"French", "France"}, {"Georgian", "Georgia"}, {"Georgians", "Georgia"},
+      {"German", "Germany"}, {"Germans", "Germany"}, {"Ghanaian", "Ghana"}, {"Greek", "Greece"},
+      {"Guatemalan", "Guatemala"}, {"Haitian", "Haiti"}, {"Haitians", "Haiti"},
+      {"Honduran", "Honduras"}, {"Hungarian", "Hungary"}, {"Icelandic", "Iceland"},
+      {"Indonesian", "Indonesia"}, {"Iranian", "Iran"}, {"Iranians", "Iran"}, {"Iraqi", "Iraq"},
+      {"Iraqis", "Iraq"}, {"Irish", "Ireland"}, {"Israeli", "Israel"}, {"Israelis", "Israel"},
+      {"Italian", "Italy"}, {"Italians", "Italy"}, {"Jamaican", "Jamaica"}, {"Japanese", "Japan"},
+      {"Jordanian", "Jordan"}, {"Kazakh", "Kazakhstan"}, {"Kenyan", "Kenya"}, {"Kenyans", "Kenya"},
+      {"Kuwaiti", "Kuwait"}, {"Kyrgyz", "Kyrgyzstan"}, {"Laotian", "Laos"}, {"Latvian", "Latvia"},
+      {"Lebanese", "Lebanon"}, {"Liberian", "Liberia"}, {"Libyan", "Libya"}, {"Libyans", "Libya"},
+      {"Lithuanian", "Lithuania"}, {"Malaysian", "Malaysia"}, {"Malian", "Mali"},
+      {"Mexican", "Mexico"}, {"Mexicans", "Mexico"}, {"Moldovan", "Moldova"},
+      {"Mongolian", "Mongolia"}, {"Moroccan", "Morocco"}, {"Mozambican", "Mozambique"},
+      {"Namibian", "Namibia"}, {"Nepalese", "Nepal"}, {"Nepali", "Nepal"},
+      {"Nicaraguan", "Nicaragua"}, {"Nigerian", "Nigeria"}, {"Nigerians", "Nigeria"},
+      {"Norwegian", "Norway"}, {"Omani", "Oman"}, {"Pakistani", "Pakistan"},
+      {"Pakistanis", "Pakistan"}, {"Palestinian", "Palestine"}, {"Palestinians", "Palestine"},
+      {"Panamanian", "Panama"}, {"Paraguayan", "Paraguay"}, {"Peruvian", "Peru"},
+      {"Polish", "Poland"}, {"Portuguese", "Portugal"}, {"Qatari", "Qatar"},
+      {"Romanian", "Romania"}, {"Russian", "Russia"}, {"Russians", "Russia"},
+      {"Rwandan", "Rwanda"}, {"Salvadoran", "El Salvador"}, {"Saudi", "Saudi Arabia"},
+      {"Saudis", "Saudi Arabia"}, {"Senegalese", "Senegal"}, {"Serbian", "Serbia"},
+      {"Serbs", "Serbia"}, {"Slovak", "Slovakia"}, {"Slovenian", "Slovenia"},
+      {"Somali", "Somalia"}, {"Somalis", "Somalia"}, {"Sudanese", "Sudan"}, {"Swedish", "Sweden"},
+      {"Swiss", "Switzerland"}, {"Syrian", "Syria"}, {"Syrians", "Syria"}, {"Taiwanese", "Taiwan"},
+      {"Tajik", "Tajikistan"}, {"Tanzanian", "Tanzania"}, {"Thai", "Thailand"},
+      {"Tunisian", "Tunisia"}, {"Turkish", "Turkey"}, {"Turks", "Turkey"}, {"Ugandan", "Uganda"},
+      {"Ukrainian", "Ukraine"}, {"Ukrainians", "Ukraine"}, {"Uruguayan", "Uruguay"},
+      {"Uzbek", "Uzbekistan"}, {"Venezuelan", "Venezuela"}, {"Vietnamese", "Vietnam"},
+      {"Yemeni", "Yemen"}, {"Zambian", "Zambia"}, {"Zimbabwean", "Zimbabwe"}, {"Spanish", "Spain"},
+      {"Abkhaz", "Abkhazia"}, {"Abkhazian", "Abkhazia"}, {"Scottish", "Scotland"},
+      {"Welsh", "Wales"}};
+  auto it = m.find(w);
+  return it == m.end() ? std::string_view{} : it->second;
 }
 
 int language_vote(std::string_view w) {

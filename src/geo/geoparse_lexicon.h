@@ -17,6 +17,12 @@ bool is_place_trigger_noun(std::string_view folded);
 bool is_determiner(std::string_view folded);
 // "Herr", "Präsident", "Mr", "Dr", … — a person follows.
 bool is_person_title(std::string_view folded);
+// English titles that name a role even in lower case ("coach Ripley", "officer Bell"); not
+// "miss", "king", "judge" (verbs and common nouns more often than not).
+bool is_role_noun_en(std::string_view folded);
+// "north", "southern", "central", "upper", "greater", … — before a place name they make one
+// region name with it ("North Texas", "Southern California").
+bool is_direction_word_en(std::string_view folded);
 // Frequent German and English given names ("george", "donald", "anna") — a person follows.
 bool is_first_name(std::string_view folded);
 // "Straße", "Weg", "Street", "Avenue", … — the name before is part of a street name.
@@ -39,6 +45,14 @@ bool is_bare_noun_de(std::string_view folded);
 // Names that are never meant as places in news although tiny places carry them ("Jesus",
 // "Toyota", "Obama", "Hamas", month/day abbreviations).
 bool is_known_non_place(std::string_view folded);
+// Multi-word names of buildings and institutions that tiny places share ("white house"); takes a
+// fold_key form.
+bool is_known_non_place_phrase(std::string_view folded);
+// English nationality adjectives and plural nouns ("Russian", "Palestinians", "Sri Lankan"'s last
+// word excluded) → the country's English name as the gazetteer knows it; "" for other words.
+// Only words that name one country; languages and ethnic groups without a state ("Arab",
+// "Tamil", "Kurdish") and continents are left out. Takes the word as written (case-sensitive).
+std::string_view english_demonym_country(std::string_view word);
 // Months and weekdays (capitalised in both languages, never places in news datelines).
 bool is_calendar_word(std::string_view folded);
 

@@ -16,6 +16,8 @@ namespace pk::geo {
 namespace {
 
 constexpr std::size_t kMaxWindowTokens = 14;
+// A place at least this big "says" or "said" as its government does ("Moscow said"): no person.
+constexpr std::int64_t kMetonymyPopulation = 100000;
 
 std::string collapse(std::string_view s) {
   std::string out;
@@ -123,6 +125,16 @@ std::size_t longest_match(const Ctx& x, std::size_t i, std::size_t limit, KeyHit
       if (hit.found) {
         KeyHit exact = x.idx.find_exact(sur);
         if (exact.found) hit = exact;
+      } else if (t[i].is(kTokAllCaps) || (t[i].is(kTokCap) && t[i].c1 - t[i].c0 == 1)) {
+        // Abbreviations are exact-only keys ("NSW", "DRC"); dotted ones ("U.K.", "B.C.") are
+        // tried without their dots as well.
+        hit = x.idx.find_exact(sur);
+        if (!hit.found && j > i && sur.find('.') != std::string::npos) {
+          std::string undotted;
+          for (char ch : sur)
+            if (ch != '.') undotted += ch;
+          hit = x.idx.find_exact(undotted);
+        }
       }
       if (hit.found && !hit.candidates.empty()) {
         best_end = j + 1;
@@ -131,6 +143,10 @@ std::size_t longest_match(const Ctx& x, std::size_t i, std::size_t limit, KeyHit
     }
     if (!continues(j + 1) || !x.idx.has_folded_prefix(folded)) break;
   }
+  // "U.K.", "B.C.": a dotted abbreviation keeps its final dot.
+  if (best_end > i + 1 && best_end < t.size() && t[best_end].is_punct('.') && t[best_end].is(kTokGluedPrev) &&
+      t[best_end - 1].word() && t[best_end - 1].c1 - t[best_end - 1].c0 == 1 && t[best_end - 2].is_punct('.'))
+    ++best_end;
   return best_end;
 }
 
@@ -161,6 +177,50 @@ void note(const Ctx& x, Mention& m, std::string_view what, double delta) {
     std::snprintf(buf, sizeof buf, " %+.1f", delta);
     m.why += buf;
   }
+}
+
+// "Gov. Charlie Crist", "Jason Terrell Jones", "Mrs. Lincoln", "coach Ripley": a title or a given
+// name among the (up to three) capitalised words and initials right before token i.
+bool person_name_before(const Ctx& x, std::size_t i) {
+  const auto& t = x.seg.toks;
+  std::size_t k = i;
+  for (int words = 0; k > 0 && words < 3;) {
+    const Token& p = t[k - 1];
+    if (p.is(kTokLineStart) && !p.word()) break;
+    if (p.is_punct('.') && k >= 2 && t[k - 2].word() && t[k - 2].b1 - t[k - 2].b0 <= 4) {
+      --k;  // "Gov.", "Sgt.", "D."
+      continue;
+    }
+    if (!p.word()) break;
+    std::string w = x.fw(k - 1);
+    if (is_person_title(w) && w != "st" && w != "saint" &&
+        (p.is(kTokCap) || (x.doc.lang == Lang::kEn && is_role_noun_en(w))))
+      return true;
+    if (!p.is(kTokCap)) break;
+    if (is_first_name(w)) return true;
+    if (p.is(kTokLineStart)) break;
+    ++words;
+    --k;
+  }
+  return false;
+}
+
+// "Flores, 26, had …", "Müller (45)": a name followed by an age is a person.
+bool age_apposition(const Ctx& x, const Mention& m) {
+  const auto& t = x.seg.toks;
+  std::size_t j = m.t1;
+  if (j + 2 >= t.size() || t[j + 1].kind != TokKind::kNumber || t[j + 1].b1 - t[j + 1].b0 > 2) return false;
+  // Not "Berlin, 12. Mai" (a dateline): the English comma form only.
+  if (t[j].is_punct(',')) return x.doc.lang == Lang::kEn && t[j + 2].is_punct(',');
+  return t[j].is_punct('(') && t[j + 2].is_punct(')') && x.doc.lang != Lang::kEn;
+}
+
+// English prepositions after which a name is a place rather than a person or company ("in",
+// "near"); "to", "from", "at", "with" also take persons ("according to Jones").
+bool strong_place_preposition_en(std::string_view w) {
+  return w == "in" || w == "near" || w == "outside" || w == "across" || w == "throughout" ||
+         w == "into" || w == "within" || w == "around" || w == "nearby" || w == "toward" ||
+         w == "towards";
 }
 
 // Scores a candidate mention from its name and context.
@@ -228,6 +288,10 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       if (k == PlaceKind::kAdmin1 && (c.how & kHowAbbrev) && s0.size() >= 3 && lang == Lang::kDe &&
           (cc == "DE" || cc == "AT" || cc == "CH"))
         abbrev_ok = true;
+      // English: three-letter state abbreviations ("NSW", "QLD"); two letters are words too
+      // ("IN", "OR", "ME").
+      if (k == PlaceKind::kAdmin1 && (c.how & kHowAbbrev) && s0.size() >= 3 && lang == Lang::kEn)
+        abbrev_ok = true;
     }
     if (!abbrev_ok) note(x, m, "acronym", -4.0);
   }
@@ -257,16 +321,22 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       note(x, m, "after trigger noun", 3.0);
     } else if (is_place_preposition(pw, lang)) {
       note(x, m, "after place preposition", pw == "of" || pw == "von" || pw == "zu" ? 1.0 : 2.0);
-      m.place_cue = pw != "of" && pw != "von" && pw != "zu";
+      // "in Flores' honor", "into Bell's back": a possessive after the name says person.
+      const bool possessive = m.t1 < t.size() && t[m.t1].is_punct('\'') && t[m.t1].is(kTokGluedPrev);
+      m.place_cue = lang == Lang::kEn ? strong_place_preposition_en(pw) && !possessive
+                                      : pw != "of" && pw != "von" && pw != "zu";
     } else if (is_first_name(pw) && tp.is(kTokCap)) {
       note(x, m, "after a given name", -5.0);
       m.person_cue = true;
-    } else if (is_person_title(pw) && tp.is(kTokCap) && !(pw == "st" || pw == "saint")) {
+    } else if (is_person_title(pw) && (tp.is(kTokCap) || (lang == Lang::kEn && is_role_noun_en(pw))) &&
+               !(pw == "st" || pw == "saint")) {
       note(x, m, "after a title", -4.0);
       m.person_cue = true;
     } else if (pw == "said" || pw == "says" || pw == "sagte" || pw == "sagt") {
       note(x, m, "after 'said'", -2.0);
-      m.person_cue = !strong;
+      // Not "said Rock Hill City Manager Carey Smith": the name modifies what follows.
+      const bool modifier = m.t1 < t.size() && t[m.t1].word() && t[m.t1].is(kTokCap);
+      m.person_cue = !strong && max_pop < kMetonymyPopulation && !modifier;
     } else if (is_determiner(pw)) {
       bool area = strong || (multiword && is_place_trigger_noun(w0));
       for (std::size_t k = 0; k < m.cands.size() && k < 8 && !area; ++k)
@@ -294,6 +364,24 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       t[m.t0 - 2].is(kTokCap) && t[m.t0 - 3].word() && t[m.t0 - 3].is(kTokCap) && !strong) {
     note(x, m, "after a middle initial", -4.0);
     m.person_cue = true;
+  }
+  // German capitalises every noun, so a run of capitalised words says little there.
+  if (!m.person_cue && !strong && lang == Lang::kEn && person_name_before(x, m.t0)) {
+    note(x, m, "part of a person's name", -4.0);
+    m.person_cue = true;
+  }
+  if (!m.person_cue && !strong && age_apposition(x, m)) {
+    note(x, m, "followed by an age", -4.0);
+    m.person_cue = true;
+  }
+  // "Stevens & Wilkinson", "Procter & Gamble": a firm.
+  if ((m.t1 < t.size() && t[m.t1].is_punct('&')) || (m.t0 > 0 && t[m.t0 - 1].is_punct('&'))) {
+    note(x, m, "next to '&'", -5.0);
+    m.common_cue = true;
+  }
+  if (multiword && is_known_non_place_phrase(fold_key(m.surface))) {
+    note(x, m, "well-known non-place name", -6.0);
+    m.common_cue = true;
   }
   // Lists: "Japan, China und Südkorea".
   if (!x.doc.mentions.empty()) {
@@ -325,7 +413,8 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       }
       if (!strong && (nw == "said" || nw == "says" || nw == "told" || nw == "added" || nw == "sagte")) {
         note(x, m, "before 'said'", -2.0);
-        m.person_cue = true;
+        // "Moscow said", "Tbilisi says": big cities speak for their governments.
+        m.person_cue = m.person_cue || max_pop < kMetonymyPopulation;
       }
     }
   }
@@ -409,7 +498,12 @@ std::string_view ap_state(const Ctx& x, std::size_t i, std::size_t* end) {
       {"ri", "Rhode Island"}, {"sc", "South Carolina"}, {"sd", "South Dakota"},
       {"tenn", "Tennessee"}, {"tex", "Texas"}, {"vt", "Vermont"}, {"va", "Virginia"},
       {"wash", "Washington"}, {"wva", "West Virginia"}, {"wis", "Wisconsin"},
-      {"wisc", "Wisconsin"}, {"wyo", "Wyoming"}, {"dc", "Washington"}};
+      {"wisc", "Wisconsin"}, {"wyo", "Wyoming"}, {"dc", "Washington"},
+      // Canadian Press style.
+      {"bc", "British Columbia"}, {"alta", "Alberta"}, {"sask", "Saskatchewan"},
+      {"man", "Manitoba"}, {"ont", "Ontario"}, {"que", "Quebec"}, {"ns", "Nova Scotia"},
+      {"nb", "New Brunswick"}, {"nfld", "Newfoundland and Labrador"},
+      {"pei", "Prince Edward Island"}};
   const auto& t = x.seg.toks;
   std::string key;
   std::size_t j = i;
@@ -477,6 +571,42 @@ void comma_qualifiers(const GazetteerIndex& idx, Doc& doc, std::size_t from) {
   }
 }
 
+// A nationality adjective or plural noun at word token i ("Russian", "Palestinians") naming
+// `country`: a mention of the country, as LGL and TR-News annotate, unless it is part of a
+// longer name ("Native American", "American Red Cross") or a person ("Monica French said").
+void demonym_mention(const Ctx& x, std::size_t i, std::string_view country) {
+  const auto& t = x.seg.toks;
+  if (i > 0 && (t[i].is(kTokGluedPrev) || (t[i - 1].word() && t[i - 1].is(kTokCap) && !t[i].is(kTokSentStart))))
+    return;
+  if (person_name_before(x, i)) return;
+  std::size_t j = i + 1;
+  for (; j < t.size() && j < i + 4 && t[j].word() && t[j].is(kTokCap) && !t[j].is(kTokSentStart); ++j)
+    if (is_org_word_en(x.fw(j))) return;
+  if (j < t.size() && t[j].word()) {
+    std::string nw = x.fw(j);
+    if (j == i + 1 && (nw == "said" || nw == "says" || nw == "told")) return;
+  }
+  KeyHit hit = x.idx.find(country);
+  if (!hit.found) return;
+  for (std::size_t k = 0; k < hit.candidates.size(); ++k) {
+    if (!strong_kind(static_cast<PlaceKind>(x.idx.record(hit.candidates[k].place).kind))) continue;
+    Mention m;
+    m.seg = x.seg_no;
+    m.t0 = static_cast<std::uint32_t>(i);
+    m.t1 = static_cast<std::uint32_t>(i + 1);
+    m.b0 = t[i].b0;
+    m.b1 = t[i].b1;
+    m.c0 = t[i].c0;
+    m.c1 = t[i].c1;
+    m.surface = std::string(x.tok(i));
+    m.cands = hit.candidates.subspan(k, 1);
+    m.adjectival = true;
+    note(x, m, "nationality adjective", 1.0);
+    x.doc.mentions.push_back(std::move(m));
+    return;
+  }
+}
+
 void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no) {
   const std::size_t first_mention = doc.mentions.size();
   const DocSegment& seg = doc.segs[seg_no];
@@ -485,8 +615,11 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
   std::size_t i = 0;
   while (i < t.size()) {
     if (skip_credit(x, i)) {  // "Bild: Mark Schiefelbein/AP/dpa" — names up to the line end
+      // A credit is a short run of names: it also ends at a lower-case word, since texts
+      // without line breaks go on ("Photo: AP Walker, who was …").
+      const std::size_t stop = i + 12;
       ++i;
-      while (i < t.size() && !t[i].is(kTokLineStart)) ++i;
+      while (i < t.size() && i < stop && !t[i].is(kTokLineStart) && !is_lower_word(t[i])) ++i;
       continue;
     }
     const Token& ti = t[i];
@@ -525,6 +658,27 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
     std::size_t cend = compound_end(t, i);
     KeyHit hit;
     std::size_t end = longest_match(x, i, t.size(), &hit);
+    if (doc.lang == Lang::kEn && cend == i + 1 && end <= i + 1 && i + 1 < t.size() && t[i + 1].word() &&
+        t[i + 1].is(kTokCap) && !t[i + 1].is(kTokLineStart) && is_direction_word_en(x.fw(i))) {
+      // "North Texas", "Southern California", "East Oxford": the place is the name; the
+      // direction word is no town of its own ("North", SC). LGL annotates the place alone.
+      KeyHit rest;
+      std::size_t rend = longest_match(x, i + 1, t.size(), &rest);
+      if (rend > i + 1 && rest.found) {
+        ++i;
+        continue;
+      }
+    }
+    if (doc.lang == Lang::kEn && cend == i + 1 && end <= i + 1) {
+      // "Russian troops", "Palestinians": the country, unless a longer name ("Indian Ocean")
+      // matched. A town that happens to carry the adjective ("Canadian", TX) never does.
+      std::string_view country = english_demonym_country(x.tok(i));
+      if (!country.empty()) {
+        demonym_mention(x, i, country);
+        ++i;
+        continue;
+      }
+    }
     bool genitive = false;
     std::vector<std::uint32_t> compound_hints;
     if (cend > i + 1 && end < cend) {
@@ -600,7 +754,7 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
     m.hints = std::move(compound_hints);
     bool multiword = end > i + 1 && !(t[end - 1].is_punct('.'));
     bool county = false;
-    if (doc.lang != Lang::kDe && end < t.size() && t[end].word() && t[end].is(kTokCap) && end == cend) {
+    if (doc.lang != Lang::kDe && end < t.size() && t[end].word() && t[end].is(kTokCap) && end >= cend) {
       std::string nw = x.fw(end);
       county = nw == "county" || nw == "parish" || nw == "township" || nw == "borough";
     }
@@ -659,17 +813,22 @@ void recognize(const GazetteerIndex& index, Doc& doc) {
   // "Jones said") is no town elsewhere in it either.
   // Likewise a name the text clearly uses as a place (dateline, "in X") keeps that sense where
   // an occurrence alone looked doubtful ("rund im Ratzeburg").
-  std::unordered_set<std::string> persons, places, cued_places;
+  // Person and place cues are counted: the sense used more often wins ("Elizabeth Fairfield …
+  // in Fairfield hearing … Fairfield's lawyers"); a dateline counts twice.
+  std::unordered_map<std::string, int> persons, cued_places;
+  std::unordered_set<std::string> places;
   for (const auto& m : doc.mentions) {
-    if (m.person_cue) persons.insert(fold_key(m.surface));
+    if (m.person_cue) ++persons[fold_key(m.surface)];
     else if (m.evidence >= 1.5 || m.dateline) places.insert(fold_key(m.surface));
-    if (!m.person_cue && (m.place_cue || m.dateline)) cued_places.insert(fold_key(m.surface));
+    if (!m.person_cue && (m.place_cue || m.dateline)) cued_places[fold_key(m.surface)] += m.dateline ? 2 : 1;
   }
   std::erase_if(doc.mentions, [&](const Mention& m) {
     std::string key = fold_key(m.surface);
     // A person cue ("Tokio sagte") does not outvote place syntax elsewhere ("in Tokio", a
     // dateline); a bare high prior ("Paris agreed") does not protect against "Mr. Paris".
-    bool person = !persons.empty() && persons.count(key) != 0 && cued_places.count(key) == 0;
+    auto pc = persons.find(key);
+    auto cc = cued_places.find(key);
+    bool person = pc != persons.end() && pc->second >= (cc == cued_places.end() ? 1 : cc->second);
     if (m.evidence < 0) return m.person_cue || m.common_cue || person || places.count(key) == 0;
     return !m.strong && !m.dateline && person;
   });

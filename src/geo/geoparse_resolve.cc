@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "geoparse_internal.h"
+#include "geoparse_lexicon.h"
 #include "pressekarte/text.h"
 
 namespace pk::geo {
@@ -56,6 +57,19 @@ double kind_prior(const PlaceRecord& r, std::string_view fcode) {
 }  // namespace
 
 void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options) {
+  // A given span the gazetteer has no name for may be a demonym ("American officials", as LGL and
+  // TR-News annotate): the recogniser's table names its country.
+  // Its towns ("Canadian", TX; "Spanish", ON) yield to the country, as in running text.
+  for (Mention& m : doc.mentions) {
+    if (!m.forced) continue;
+    bool area = false;
+    for (const Candidate& c : m.cands) area |= strong_kind(static_cast<PlaceKind>(idx.record(c.place).kind));
+    if (area) continue;
+    std::string_view country = english_demonym_country(m.surface);
+    if (country.empty()) continue;
+    KeyHit h = idx.find(country);
+    if (h.found && !h.candidates.empty()) m.cands = h.candidates;
+  }
   // Group mentions by folded surface.
   std::vector<Group> groups;
   std::unordered_map<std::string, std::size_t> by_key;
@@ -185,8 +199,12 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
         else if (c.how & kHowCode) s += add("code", -1.5);
         if (c.how & kHowNoExpand) s += add("unexpanded umlaut", -0.3);
         if (names_area && kind == PlaceKind::kCity && fcode != "PPLC" && r.population < 1000000 &&
-            g.hints.empty())
+            g.hints.empty()) {
           s += add("homonym of a state/country", -3.0);
+          // A town that carries the area's name only as an alternate (Minneota, MN, listed as
+          // "Minnesota") must not win it through its neighbours' support.
+          if (!(c.how & (kHowPrimary | kHowAscii))) s += add("alternate name only", -3.0);
+        }
         // A country's own name means the country, even when a capital carries it as a short
         // alternate ("Mexico" for Mexico City, "Guatemala", "Panama"); the city's own name does not.
         if (names_country && kind == PlaceKind::kCity && !(c.how & (kHowPrimary | kHowAscii)) && g.hints.empty())
@@ -454,6 +472,11 @@ FocusChoice choose_focus(const GazetteerIndex& idx, const Doc& doc) {
     double spec = specificity(static_cast<PlaceKind>(r.kind));
     const std::string& f = doc.segs[m.seg].field;
     if (unpinned_homonym(idx, doc, m)) continue;
+    if (m.adjectival) {  // "Russian troops": a hint at the country, weighed like a place adjective
+      score[m.best] += kDemonymWeight * field_weight(f, m.c0);
+      first.emplace(m.best, static_cast<int>(i));
+      continue;
+    }
     const bool weak = (static_cast<PlaceKind>(r.kind) == PlaceKind::kCity && r.population < kWeakFocusPopulation &&
                        (m.key_flags & (kFlagDeExact | kFlagDeLower | kFlagEnExact | kFlagEnLower)) && !m.dateline) ||
                       police_home(doc, m);

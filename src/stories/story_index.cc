@@ -1,11 +1,17 @@
-// StoryIndex: per article only sketches and a few ids are kept (no text). Candidates come from
-// a flat LSH multimap (band key → article slot) and from per-place buckets; both are capped so
-// a flood of identical copies cannot grow a bucket without bound.
+// StoryIndex: per article only sketches and a few ids are kept (no text). Articles live in
+// generations of a few days each (by article date); a lookup touches only the generations that
+// overlap the article's ±window, so its cost follows the articles of those days, not the index
+// size, and eviction drops whole generations. Inside a generation candidates come from a flat
+// LSH multimap (band key → slot) and per-place buckets, both capped so a flood of identical
+// copies cannot grow a bucket without bound.
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <unordered_map>
 
+#include "flat_tables.h"
 #include "pressekarte/stories.h"
 #include "text_features.h"
 
@@ -31,9 +37,15 @@ void StoryOptions::clamp() {
   max_bucket = std::clamp(max_bucket, 1, 100000);
   max_place_bucket = std::clamp(max_place_bucket, 1, 100000);
   max_candidates = std::clamp(max_candidates, 1, 1000000);
+  retain_days = std::clamp(retain_days, window_days, 36500);
+  max_articles = std::clamp<std::size_t>(max_articles, 1000, std::size_t{1} << 31);
+  evict_idle_adds = std::clamp<std::uint64_t>(evict_idle_adds, 64, std::uint64_t{1} << 40);
 }
 
 namespace {
+
+// Lead/paragraph blocks with fewer words are not tracked as outlet boilerplate.
+constexpr std::size_t kMinBlockWords = 4;
 
 struct Doc {
   std::int64_t article_id = 0;
@@ -44,69 +56,6 @@ struct Doc {
   std::uint32_t words = 0;
   std::uint32_t offset = 0;    // sketches in the pool: shingles then words
   std::uint16_t n_shingle = 0, n_word = 0;
-};
-
-// Open-addressing multimap from a 32-bit band key to a doc slot; several cells may share a key.
-class BandTable {
- public:
-  struct Cell {
-    std::uint32_t key = 0;  // 0 = empty
-    std::uint32_t slot = 0;
-  };
-
-  template <typename F>
-  void for_each(std::uint32_t key, F&& f) const {
-    if (cells_.empty()) return;
-    for (std::size_t i = start(key);; i = (i + 1) & mask_) {
-      const Cell& c = cells_[i];
-      if (c.key == 0) return;
-      if (c.key == key) f(c.slot);
-    }
-  }
-
-  // Inserts; when `cap` cells already hold the key, the one whose doc is oldest (by `day_of`)
-  // is replaced instead, if the new doc is not older.
-  template <typename DayOf>
-  void insert(std::uint32_t key, std::uint32_t slot, int cap, DayOf&& day_of) {
-    if ((used_ + 1) * 10 > cells_.size() * 7) grow();
-    int count = 0;
-    std::size_t oldest = 0;
-    for (std::size_t i = start(key);; i = (i + 1) & mask_) {
-      Cell& c = cells_[i];
-      if (c.key == 0) {
-        if (count >= cap) break;
-        c = {key, slot};
-        ++used_;
-        return;
-      }
-      if (c.key == key) {
-        if (count == 0 || day_of(c.slot) < day_of(cells_[oldest].slot)) oldest = i;
-        ++count;
-      }
-    }
-    if (day_of(cells_[oldest].slot) <= day_of(slot)) cells_[oldest].slot = slot;
-  }
-
-  std::size_t bytes() const { return cells_.capacity() * sizeof(Cell); }
-
- private:
-  std::size_t start(std::uint32_t key) const { return static_cast<std::size_t>(mix64(key)) & mask_; }
-  void grow() {
-    std::vector<Cell> old;
-    old.swap(cells_);
-    cells_.assign(old.empty() ? 1024 : old.size() * 2, Cell{});
-    mask_ = cells_.size() - 1;
-    used_ = 0;
-    for (const Cell& c : old) {
-      if (c.key == 0) continue;
-      std::size_t i = start(c.key);
-      while (cells_[i].key != 0) i = (i + 1) & mask_;
-      cells_[i] = c;
-      ++used_;
-    }
-  }
-  std::vector<Cell> cells_;
-  std::size_t mask_ = 0, used_ = 0;
 };
 
 // Counts what std::set_intersection writes.
@@ -124,6 +73,7 @@ struct CountingIterator {
 
 struct Features {
   std::vector<std::uint32_t> shingles, words;  // full sorted sets
+  std::vector<std::uint64_t> blocks;           // outlet-keyed hashes of lead/paragraph blocks
   std::uint64_t place = 0;
   int day = -1;
 };
@@ -136,18 +86,97 @@ std::uint64_t place_key(const GeoparseResult& geo) {
   return mix64(k) | 1;  // never 0
 }
 
+// The outlet an article's boilerplate belongs to: its outlet id, else site title, else URL host.
+std::uint64_t outlet_key(const Article& a) {
+  std::string_view o = !a.outlet.empty() ? std::string_view(a.outlet) : std::string_view(a.site_title);
+  if (o.empty()) {
+    std::string_view u = a.url;
+    auto scheme = u.find("://");
+    if (scheme == std::string_view::npos) return 0;
+    u.remove_prefix(scheme + 3);
+    o = u.substr(0, u.find_first_of("/?#"));
+  }
+  return o.empty() ? 0 : stories::hash64(o);
+}
+
+// The text blocks that are shingled: lead and paragraphs (or the plain text's lines).
+std::vector<std::string_view> text_blocks(const Article& a) {
+  std::vector<std::string_view> blocks;
+  if (!a.lead.empty()) blocks.push_back(a.lead);
+  for (const auto& p : a.paragraphs) blocks.push_back(p);
+  if (a.paragraphs.empty()) {
+    std::string_view t = a.text;
+    while (!t.empty()) {
+      auto nl = t.find('\n');
+      std::string_view line = t.substr(0, nl);
+      if (!line.empty()) blocks.push_back(line);
+      if (nl == std::string_view::npos) break;
+      t.remove_prefix(nl + 1);
+    }
+  }
+  return blocks;
+}
+
 // Shingles over lead + body (the headline is often rewritten); content words over all three.
+// A block (lead or paragraph) for which `boilerplate(key)` is true, i.e. text that an earlier
+// article of the same outlet carried too (cookie banners, app adverts, imprint lines), is left
+// out — unless every block is such text: then the article is a re-run of an earlier one (the
+// same story under a second URL or edition) and keeps all of it.
 // An undated article takes `last_day`, the day of the article before it.
-Features compute_features(const StoryOptions& opt, const Article& a, const GeoparseResult& geo, int& last_day) {
+template <typename IsBoilerplate>
+Features compute_features(const StoryOptions& opt, const Article& a, const GeoparseResult& geo, int& last_day,
+                          IsBoilerplate&& boilerplate) {
   Features f;
-  std::string body = a.lead;
-  for (const auto& p : a.paragraphs) body += "\n" + p;
-  if (a.paragraphs.empty() && !a.text.empty()) body += "\n" + a.text;
-  auto words = stories::fold_words(body);
-  f.shingles = stories::shingle_hashes(words, opt.shingle_words);
-  auto title_words = stories::fold_words(a.title);
-  words.insert(words.end(), title_words.begin(), title_words.end());
-  f.words = stories::content_word_hashes(words);
+  const std::uint64_t outlet = opt.drop_outlet_boilerplate ? outlet_key(a) : 0;
+  stories::FoldedWords folded;
+  struct Seen {
+    std::size_t first_word, words;
+  };
+  std::vector<Seen> seen;
+  std::size_t tracked = 0;
+  for (std::string_view block : text_blocks(a)) {
+    const std::size_t first_word = folded.spans.size();
+    stories::fold_into(block, folded);
+    const std::size_t n = folded.spans.size() - first_word;
+    if (outlet == 0 || n < kMinBlockWords) continue;
+    std::uint64_t h = outlet;
+    for (std::size_t i = first_word; i < folded.spans.size(); ++i) {
+      auto [off, len] = folded.spans[i];
+      h = mix64(h ^ stories::hash64(std::string_view(folded.text).substr(off, len)));
+    }
+    h |= 1;
+    f.blocks.push_back(h);
+    ++tracked;
+    if (boilerplate(h)) seen.push_back({first_word, n});
+  }
+  if (!seen.empty() && seen.size() < tracked) {
+    // Forget the boilerplate blocks' words; shingle the text between them piece by piece, so no
+    // shingle spans a gap (a re-run that keeps the banner then contains every shingle).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> kept;
+    std::size_t next = 0;
+    auto piece = [&](std::size_t from, std::size_t to) {
+      if (from >= to) return;
+      std::vector<std::string_view> words;
+      for (std::size_t i = from; i < to; ++i)
+        words.emplace_back(folded.text.data() + folded.spans[i].first, folded.spans[i].second);
+      auto sh = stories::shingle_hashes(words, opt.shingle_words);
+      f.shingles.insert(f.shingles.end(), sh.begin(), sh.end());
+      kept.insert(kept.end(), folded.spans.begin() + static_cast<std::ptrdiff_t>(from),
+                  folded.spans.begin() + static_cast<std::ptrdiff_t>(to));
+    };
+    for (const Seen& b : seen) {
+      piece(next, b.first_word);
+      next = b.first_word + b.words;
+    }
+    piece(next, folded.spans.size());
+    std::sort(f.shingles.begin(), f.shingles.end());
+    f.shingles.erase(std::unique(f.shingles.begin(), f.shingles.end()), f.shingles.end());
+    folded.spans.swap(kept);
+  } else {
+    f.shingles = stories::shingle_hashes(folded.views(), opt.shingle_words);
+  }
+  stories::fold_into(a.title, folded);
+  f.words = stories::content_word_hashes(folded.views());
   f.place = place_key(geo);
   f.day = stories::parse_day(a.date);
   if (f.day < 0) f.day = last_day;
@@ -155,18 +184,49 @@ Features compute_features(const StoryOptions& opt, const Article& a, const Geopa
   return f;
 }
 
+int floor_div(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// The articles of `epoch_days` consecutive days.
+struct Generation {
+  std::uint64_t last_add = 0;  // add sequence number of its newest article
+  std::vector<Doc> docs;
+  std::vector<std::uint32_t> pool;
+  stories::BandTable bands;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> places;
+  stories::KeySet blocks;  // outlet-keyed block hashes seen in these articles
+
+  std::size_t bytes() const {
+    std::size_t b = sizeof(*this) + docs.capacity() * sizeof(Doc) + pool.capacity() * sizeof(std::uint32_t) +
+                    bands.bytes() + blocks.bytes() + places.bucket_count() * sizeof(void*);
+    for (const auto& [k, v] : places) b += sizeof(k) + sizeof(v) + 2 * sizeof(void*) + v.capacity() * sizeof(std::uint32_t);
+    return b;
+  }
+};
+
+struct Location {
+  std::int32_t epoch = 0;
+  std::uint32_t slot = 0;
+};
+
 }  // namespace
 
 struct StoryIndex::Impl {
   StoryOptions opt;
-  std::vector<Doc> docs;
-  std::vector<std::uint32_t> pool;
-  BandTable bands;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> places;
-  std::unordered_map<std::int64_t, std::uint32_t> by_id;
+  int epoch_days = 1;
+  std::map<int, Generation> gens;  // by epoch (first day / epoch_days)
+  std::unordered_map<std::int64_t, Location> by_id;
+  std::size_t count = 0;
   int last_day = 0;
+  int newest_day = INT_MIN;
+  std::uint64_t seq = 0;
 
-  Features features(const Article& a, const GeoparseResult& geo) { return compute_features(opt, a, geo, last_day); }
+  Features features(const Article& a, const GeoparseResult& geo) {
+    return compute_features(opt, a, geo, last_day, [this](std::uint64_t h) {
+      for (const auto& [e, g] : gens)
+        if (g.blocks.contains(h)) return true;
+      return false;
+    });
+  }
 
   std::vector<std::uint32_t> band_keys(const Features& f) const {
     std::vector<std::uint32_t> keys;
@@ -181,7 +241,12 @@ struct StoryIndex::Impl {
     return keys;
   }
 
-  std::uint32_t store(std::int64_t id, std::int64_t story, const Features& f) {
+  int epoch_of(int day) const { return floor_div(day, epoch_days); }
+
+  // Stores the article's sketches in its generation (no candidate index yet).
+  Location store(std::int64_t id, std::int64_t story, const Features& f) {
+    Location loc{epoch_of(f.day), 0};
+    Generation& g = gens[loc.epoch];
     Doc d;
     d.article_id = id;
     d.story_id = story;
@@ -191,28 +256,33 @@ struct StoryIndex::Impl {
     d.words = static_cast<std::uint32_t>(f.words.size());
     auto sk = stories::bottom_k(f.shingles, static_cast<std::size_t>(opt.shingle_sketch));
     auto wk = stories::bottom_k(f.words, static_cast<std::size_t>(opt.word_sketch));
-    d.offset = static_cast<std::uint32_t>(pool.size());
+    d.offset = static_cast<std::uint32_t>(g.pool.size());
     d.n_shingle = static_cast<std::uint16_t>(sk.size());
     d.n_word = static_cast<std::uint16_t>(wk.size());
-    pool.insert(pool.end(), sk.begin(), sk.end());
-    pool.insert(pool.end(), wk.begin(), wk.end());
-    auto slot = static_cast<std::uint32_t>(docs.size());
-    docs.push_back(d);
-    by_id.emplace(id, slot);
-    return slot;
+    g.pool.insert(g.pool.end(), sk.begin(), sk.end());
+    g.pool.insert(g.pool.end(), wk.begin(), wk.end());
+    loc.slot = static_cast<std::uint32_t>(g.docs.size());
+    g.docs.push_back(d);
+    for (std::uint64_t b : f.blocks) g.blocks.insert(b);
+    g.last_add = ++seq;
+    by_id.emplace(id, loc);
+    ++count;
+    newest_day = std::max(newest_day, f.day);
+    return loc;
   }
 
-  void index(std::uint32_t slot, const Features& f) {
-    auto day_of = [this](std::uint32_t s) { return docs[s].day; };
-    for (std::uint32_t k : band_keys(f)) bands.insert(k, slot, opt.max_bucket, day_of);
+  void index(Location loc, const Features& f) {
+    Generation& g = gens[loc.epoch];
+    auto day_of = [&g](std::uint32_t s) { return g.docs[s].day; };
+    for (std::uint32_t k : band_keys(f)) g.bands.insert(k, loc.slot, opt.max_bucket, day_of);
     if (f.place != 0) {
-      auto& bucket = places[f.place];
+      auto& bucket = g.places[f.place];
       if (bucket.size() < static_cast<std::size_t>(opt.max_place_bucket)) {
-        bucket.push_back(slot);
+        bucket.push_back(loc.slot);
       } else {
         auto oldest = std::min_element(bucket.begin(), bucket.end(),
-                                       [&](std::uint32_t a, std::uint32_t b) { return docs[a].day < docs[b].day; });
-        if (docs[*oldest].day <= f.day) *oldest = slot;
+                                       [&](std::uint32_t a, std::uint32_t b) { return g.docs[a].day < g.docs[b].day; });
+        if (g.docs[*oldest].day <= f.day) *oldest = loc.slot;
       }
     }
   }
@@ -220,31 +290,63 @@ struct StoryIndex::Impl {
   bool indexable(const Features& f) const {
     return f.words.size() >= static_cast<std::size_t>(opt.min_words) && !f.shingles.empty();
   }
+
+  void drop(std::map<int, Generation>::iterator it) {
+    for (const Doc& d : it->second.docs) by_id.erase(d.article_id);
+    count -= it->second.docs.size();
+    gens.erase(it);
+    if (by_id.size() * 4 < by_id.bucket_count()) by_id.rehash(0);  // give back the buckets of a bigger past
+  }
+
+  // Drops generations older than retain_days before the newest article that are idle, then
+  // the oldest ones while the index holds more than max_articles.
+  void evict() {
+    if (seq % 64 == 0 && newest_day != INT_MIN) {
+      const int horizon = newest_day - opt.retain_days;
+      for (auto it = gens.begin(); it != gens.end();) {
+        const bool old = (it->first + 1) * epoch_days - 1 < horizon;
+        auto next = std::next(it);
+        if (old && seq - it->second.last_add > opt.evict_idle_adds) drop(it);
+        it = next;
+      }
+    }
+    // Over the cap: the oldest days go first, except the generation just written.
+    while (count > opt.max_articles && gens.size() > 1) {
+      auto victim = gens.begin();
+      if (victim->second.last_add == seq) ++victim;
+      drop(victim);
+    }
+  }
 };
 
 StoryIndex::StoryIndex(StoryOptions options) : impl_(std::make_unique<Impl>()) {
   options.clamp();
   impl_->opt = options;
+  impl_->epoch_days = std::max(1, options.window_days);
 }
 StoryIndex::~StoryIndex() = default;
 StoryIndex::StoryIndex(StoryIndex&&) noexcept = default;
 StoryIndex& StoryIndex::operator=(StoryIndex&&) noexcept = default;
 
 const StoryOptions& StoryIndex::options() const { return impl_->opt; }
-std::size_t StoryIndex::size() const { return impl_->docs.size(); }
+std::size_t StoryIndex::size() const { return impl_->count; }
 
 std::optional<std::int64_t> StoryIndex::story_of(std::int64_t article_id) const {
   auto it = impl_->by_id.find(article_id);
   if (it == impl_->by_id.end()) return std::nullopt;
-  return impl_->docs[it->second].story_id;
+  return impl_->gens.at(it->second.epoch).docs[it->second.slot].story_id;
+}
+
+std::optional<std::string> StoryIndex::newest_date() const {
+  if (impl_->newest_day == INT_MIN) return std::nullopt;
+  return stories::iso_day(impl_->newest_day);
 }
 
 std::size_t StoryIndex::memory_bytes() const {
   const Impl& m = *impl_;
-  std::size_t b = m.docs.capacity() * sizeof(Doc) + m.pool.capacity() * sizeof(std::uint32_t) + m.bands.bytes();
-  b += m.by_id.bucket_count() * sizeof(void*) + m.by_id.size() * (sizeof(std::int64_t) + sizeof(std::uint32_t) + 2 * sizeof(void*));
-  b += m.places.bucket_count() * sizeof(void*);
-  for (const auto& [k, v] : m.places) b += sizeof(k) + sizeof(v) + 2 * sizeof(void*) + v.capacity() * sizeof(std::uint32_t);
+  std::size_t b = m.by_id.bucket_count() * sizeof(void*) +
+                  m.by_id.size() * (sizeof(std::int64_t) + sizeof(Location) + 2 * sizeof(void*));
+  for (const auto& [e, g] : m.gens) b += g.bytes() + 4 * sizeof(void*);
   return b;
 }
 
@@ -253,15 +355,16 @@ void StoryIndex::restore(std::int64_t article_id, std::int64_t story_id, const A
   Impl& m = *impl_;
   if (m.by_id.count(article_id)) return;
   Features f = m.features(article, geo);
-  std::uint32_t slot = m.store(article_id, story_id, f);
-  if (m.indexable(f)) m.index(slot, f);
+  Location loc = m.store(article_id, story_id, f);
+  if (m.indexable(f)) m.index(loc, f);
+  m.evict();
 }
 
 StoryDecision StoryIndex::add(std::int64_t article_id, const Article& article, const GeoparseResult& geo) {
   Impl& m = *impl_;
   StoryDecision dec;
   if (auto it = m.by_id.find(article_id); it != m.by_id.end()) {
-    const Doc& d = m.docs[it->second];
+    const Doc& d = m.gens.at(it->second.epoch).docs[it->second.slot];
     dec.story_id = d.story_id;
     dec.new_story = false;
     dec.canonical_article = d.story_id;
@@ -273,32 +376,53 @@ StoryDecision StoryIndex::add(std::int64_t article_id, const Article& article, c
   dec.canonical_article = article_id;
   if (!m.indexable(f)) {
     m.store(article_id, article_id, f);
+    m.evict();
     dec.reason = "too_short";
     return dec;
   }
 
-  std::vector<std::uint32_t> cand;
-  for (std::uint32_t k : m.band_keys(f)) m.bands.for_each(k, [&](std::uint32_t s) { cand.push_back(s); });
-  if (f.place != 0) {
-    if (auto it = m.places.find(f.place); it != m.places.end()) cand.insert(cand.end(), it->second.begin(), it->second.end());
+  // Candidates from the generations overlapping [day - window, day + window]; each is
+  // (generation rank << 33 | slot << 1 | found by LSH), so sorting descending puts newer days
+  // and later arrivals first, and an LSH hit before the same slot's place-bucket entry.
+  std::vector<const Generation*> near;
+  std::vector<std::uint64_t> cand;
+  const auto keys = m.band_keys(f);
+  for (auto it = m.gens.lower_bound(m.epoch_of(f.day - m.opt.window_days));
+       it != m.gens.end() && it->first <= m.epoch_of(f.day + m.opt.window_days); ++it) {
+    const Generation& g = it->second;
+    const std::uint64_t rank = static_cast<std::uint64_t>(near.size()) << 33;
+    near.push_back(&g);
+    for (std::uint32_t k : keys) g.bands.for_each(k, [&](std::uint32_t s) { cand.push_back(rank | std::uint64_t{s} << 1 | 1); });
+    if (f.place != 0) {
+      if (auto p = g.places.find(f.place); p != g.places.end())
+        for (std::uint32_t s : p->second) cand.push_back(rank | std::uint64_t{s} << 1);
+    }
   }
-  std::sort(cand.begin(), cand.end());
-  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
-  // Newest first (slots grow with arrival), at most max_candidates checked.
-  std::reverse(cand.begin(), cand.end());
+  std::sort(cand.begin(), cand.end(), std::greater<>());
+  cand.erase(std::unique(cand.begin(), cand.end(), [](std::uint64_t a, std::uint64_t b) { return a >> 1 == b >> 1; }),
+             cand.end());
   if (cand.size() > static_cast<std::size_t>(m.opt.max_candidates)) cand.resize(static_cast<std::size_t>(m.opt.max_candidates));
 
   auto sk = stories::bottom_k(f.shingles, static_cast<std::size_t>(m.opt.shingle_sketch));
   auto wk = stories::bottom_k(f.words, static_cast<std::size_t>(m.opt.word_sketch));
+  const stories::SketchProbe shingle_probe(sk.data(), sk.size(), f.shingles.size());
+  const stories::SketchProbe word_probe(wk.data(), wk.size(), f.words.size());
   const Doc* best = nullptr;
   int best_rank = 0;  // 2 = reprint, 1 = same event
   double best_score = 0;
-  for (std::uint32_t s : cand) {
-    const Doc& d = m.docs[s];
+  for (std::uint64_t c : cand) {
+    const Generation& g = *near[c >> 33];
+    const Doc& d = g.docs[static_cast<std::uint32_t>(c >> 1) & 0xFFFFFFFFu];
     int dd = std::abs(d.day - f.day);
     if (dd > m.opt.window_days) continue;
-    const std::uint32_t* ds = m.pool.data() + d.offset;
-    Overlap o = estimate_overlap(sk.data(), sk.size(), f.shingles.size(), ds, d.n_shingle, d.shingles);
+    const std::uint32_t* ds = g.pool.data() + d.offset;
+    // Found only through the place bucket (a busy place holds hundreds): the cheaper word test
+    // first; a text that shares too few words to be the same event is no reprint either.
+    if ((c & 1) == 0) {
+      if (dd > m.opt.same_event_days) continue;
+      if (word_probe.estimate(ds + d.n_shingle, d.n_word, d.words).jaccard < m.opt.same_event_words) continue;
+    }
+    Overlap o = shingle_probe.estimate(ds, d.n_shingle, d.shingles);
     std::size_t smaller = std::min<std::size_t>(f.shingles.size(), d.shingles);
     bool reprint = o.jaccard >= m.opt.reprint_jaccard ||
                    (smaller >= static_cast<std::size_t>(m.opt.min_shingles_for_containment) &&
@@ -309,7 +433,7 @@ StoryDecision StoryIndex::add(std::int64_t article_id, const Article& article, c
       rank = 2;
       score = o.containment;
     } else if (f.place != 0 && d.place == f.place && dd <= m.opt.same_event_days) {
-      Overlap w = estimate_overlap(wk.data(), wk.size(), f.words.size(), ds + d.n_shingle, d.n_word, d.words);
+      Overlap w = word_probe.estimate(ds + d.n_shingle, d.n_word, d.words);
       if (w.jaccard >= m.opt.same_event_words) {
         rank = 1;
         score = w.jaccard;
@@ -330,8 +454,9 @@ StoryDecision StoryIndex::add(std::int64_t article_id, const Article& article, c
   } else {
     dec.reason = "new";
   }
-  std::uint32_t slot = m.store(article_id, dec.story_id, f);
-  m.index(slot, f);
+  Location loc = m.store(article_id, dec.story_id, f);
+  m.index(loc, f);
+  m.evict();
   return dec;
 }
 
@@ -339,7 +464,8 @@ TextSimilarity text_similarity(const Article& a, const Article& b, const StoryOp
   StoryOptions opt = options;
   opt.clamp();
   int day = 0;
-  Features x = compute_features(opt, a, {}, day), y = compute_features(opt, b, {}, day);
+  auto none = [](std::uint64_t) { return false; };
+  Features x = compute_features(opt, a, {}, day, none), y = compute_features(opt, b, {}, day, none);
   TextSimilarity t;
   Overlap o = estimate_overlap(x.shingles.data(), x.shingles.size(), x.shingles.size(), y.shingles.data(),
                                y.shingles.size(), y.shingles.size());

@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdio>
 
 #include <gtest/gtest.h>
 
@@ -138,16 +139,20 @@ TEST(StoryIndex, DuplicateIdChangesNothing) {
 }
 
 TEST(StoryIndex, TenThousandIdenticalCopiesStayBounded) {
-  StoryIndex idx;
-  Article a = make("2026-11-13", "Brücke", kWireLead, kWireBody);
-  auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < 10000; ++i) {
-    auto d = idx.add(100 + i, a, at(2925533, "Frankfurt (Oder)"));
-    ASSERT_EQ(d.story_id, 100);
+  // Without an outlet, and from one outlet (every block then is "seen": a re-run, kept whole).
+  for (const char* outlet : {"", "bote"}) {
+    StoryIndex idx;
+    Article a = make("2026-11-13", "Brücke", kWireLead, kWireBody);
+    a.outlet = outlet;
+    auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 10000; ++i) {
+      auto d = idx.add(100 + i, a, at(2925533, "Frankfurt (Oder)"));
+      ASSERT_EQ(d.story_id, 100) << "outlet '" << outlet << "' copy " << i;
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(secs, 10.0);  // capped buckets: linear, not quadratic
+    EXPECT_LT(idx.memory_bytes() / idx.size(), 2000u);
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(secs, 10.0);  // capped buckets: linear, not quadratic
-  EXPECT_LT(idx.memory_bytes() / idx.size(), 2000u);
 }
 
 TEST(StoryIndex, TwoLanguageArticleMatchesItsGermanHalf) {
@@ -167,6 +172,94 @@ TEST(StoryIndex, RestoreKeepsStoredStoryIds) {
   EXPECT_EQ(idx.story_of(40), 7);
   auto d = idx.add(41, make("2026-11-14", "Brücke", kWireLead, kWireBody), {});
   EXPECT_EQ(d.story_id, 7);
+}
+
+const std::string kCookieBanner =
+    "Um die Funktion unserer Website zu verbessern und Ihnen passende Inhalte anzuzeigen, verwenden wir "
+    "Cookies und ähnliche Technologien. Mit einem Klick auf Akzeptieren stimmen Sie der Verarbeitung Ihrer "
+    "Daten durch uns und unsere Partner zu. Ihre Einwilligung können Sie jederzeit in den Einstellungen "
+    "widerrufen. Weitere Informationen finden Sie in unserer Datenschutzerklärung.";
+
+Article with_outlet(Article a, std::string outlet) {
+  a.outlet = std::move(outlet);
+  return a;
+}
+
+TEST(StoryIndex, CookieBannerSharedByOneOutletDoesNotMergeItsArticles) {
+  for (bool drop : {true, false}) {
+    StoryOptions opt;
+    opt.drop_outlet_boilerplate = drop;
+    StoryIndex idx(opt);
+    auto bridge = make("2026-11-13", "Brücke", kWireLead, kWireBody);
+    bridge.paragraphs.push_back(kCookieBanner);
+    idx.add(1, with_outlet(bridge, "oderland-kurier"), {});
+    auto zoo = make("2026-11-13", "Zoo", "Der Zoo in Eberswalde will im Winter mehr Gäste anlocken.",
+                    {kCookieBanner, "Neu sind Führungen im Dunkeln und Fütterungen am Abend.",
+                     "Die Besucherzahlen sinken im Winter meist stark, sagte die Direktorin am Dienstag. Vor allem "
+                     "Familien mit kleinen Kindern blieben von November bis Februar aus, die Kassen seien dann leer.",
+                     "Im Tropenhaus soll es deshalb an den Wochenenden Vorträge der Tierpfleger geben, dazu ein "
+                     "Café mit Blick auf die Krokodile und einen neuen Spielplatz im Eingangsbereich."});
+    auto d = idx.add(2, with_outlet(zoo, "oderland-kurier"), {});
+    // A short item of the outlet: the banner is most of its text.
+    auto fire = make("2026-11-14", "Feuer", "In Seelow hat in der Nacht eine Scheune gebrannt. Verletzt wurde niemand.",
+                     {kCookieBanner, "Die Feuerwehr war mit vierzig Kräften im Einsatz, die Ursache ist unklar."});
+    auto f = idx.add(3, with_outlet(fire, "oderland-kurier"), {});
+    if (!drop) {
+      EXPECT_FALSE(f.new_story) << "control: without the filter the banner alone makes a reprint";
+      continue;
+    }
+    EXPECT_TRUE(d.new_story) << d.reason;
+    EXPECT_TRUE(f.new_story) << f.reason;
+    // … a second copy of the same article under another URL (all its text seen) joins it …
+    auto again = idx.add(5, with_outlet(zoo, "oderland-kurier"), {});
+    EXPECT_EQ(again.story_id, 2);
+    // … while another outlet's reprint of the wire text still joins.
+    auto reprint = make("2026-11-14", "Oderbrücke dicht", kWireLead, {kWireBody[0], kWireBody[1], kWireBody[2]});
+    auto r = idx.add(4, with_outlet(reprint, "maz"), {});
+    EXPECT_EQ(r.story_id, 1);
+    EXPECT_EQ(r.reason, "reprint");
+  }
+}
+
+TEST(StoryIndex, OldDaysAreEvictedButABackfillStillClusters) {
+  StoryOptions opt;
+  opt.retain_days = 7;
+  opt.evict_idle_adds = 500;
+  StoryIndex idx(opt);
+  // 60 days of unrelated short news, 200 a day.
+  std::int64_t id = 1;
+  for (int day = 0; day < 60; ++day) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2026-%02d-%02d", 1 + day / 28, 1 + day % 28);
+    for (int i = 0; i < 200; ++i, ++id) {
+      std::string n = std::to_string(id);
+      idx.add(id, make(date, "Meldung " + n, "Meldung Nummer " + n + " über Ereignis " + n + " in Ort " + n + " heute.", {}), {});
+    }
+  }
+  // Only about retain_days (+ one generation) of days are held, not 60.
+  EXPECT_LT(idx.size(), 200u * (7 + 3 + 2));
+  EXPECT_FALSE(idx.story_of(1).has_value());
+  // A backfill from long before the horizon: its reprint still finds it while it runs.
+  auto first = idx.add(900001, make("2025-06-01", "Brücke", kWireLead, kWireBody), {});
+  auto again = idx.add(900002, make("2025-06-02", "Brücke neu", kWireLead, {kWireBody[0], kWireBody[1]}), {});
+  EXPECT_TRUE(first.new_story);
+  EXPECT_EQ(again.story_id, 900001);
+}
+
+TEST(StoryIndex, ArticleCapEvictsOldestDays) {
+  StoryOptions opt;
+  opt.max_articles = 1000;
+  opt.retain_days = 3650;
+  StoryIndex idx(opt);
+  for (int i = 0; i < 5000; ++i) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2026-%02d-%02d", 1 + (i / 100) / 28 % 12, 1 + (i / 100) % 28);
+    idx.add(i, make(date, "x", "Meldung Nummer " + std::to_string(i) + " über ein ganz anderes Ereignis heute.", {}), {});
+  }
+  EXPECT_LE(idx.size(), 1000u);
+  EXPECT_GE(idx.size(), 500u);
+  EXPECT_TRUE(idx.story_of(4999).has_value());
+  EXPECT_FALSE(idx.story_of(0).has_value());
 }
 
 TEST(StoryView, CanonicalIsEarliestAndMembersCarryLineage) {

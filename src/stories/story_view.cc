@@ -4,6 +4,7 @@
 
 #include "lineage_internal.h"
 #include "pressekarte/stories.h"
+#include "text_features.h"
 
 namespace pk {
 
@@ -72,9 +73,31 @@ nlohmann::json story_view_to_json(const StoryView& v, bool with_lineage) {
           {"members", members}};
 }
 
-Result<std::size_t> rebuild_story_index(Store& store, StoryIndex& index, const std::string& since, bool persist) {
+namespace {
+
+// "" → retain_days before the newest stored article ("" again when the store is empty or its
+// newest date is unreadable: then everything is read); "all" → "".
+Result<std::string> rebuild_since(Store& store, const StoryIndex& index, const std::string& since) {
+  if (since == "all") return std::string();
+  if (!since.empty()) return since;
+  ArticleQuery newest;
+  newest.sort = "date";
+  newest.limit = 1;
+  auto page = store.query(newest);
+  if (!page.is_ok()) return page.status().with_context("finding the newest article for the story index");
+  if (page->items.empty()) return std::string();
+  const int day = stories::parse_day(page->items[0].article.date);
+  if (day < 0) return std::string();
+  return stories::iso_day(day - index.options().retain_days);
+}
+
+}  // namespace
+
+Result<std::size_t> rebuild_story_index(Store& store, StoryIndex& index, const std::string& since_arg, bool persist) {
+  auto since = rebuild_since(store, index, since_arg);
+  if (!since) return since.status();
   ArticleQuery q;
-  q.since = since;
+  q.since = *since;
   q.sort = "date";
   q.limit = 1000;
   std::vector<StoredArticle> pending;  // no story yet: added in date order after the rest

@@ -66,5 +66,27 @@ TEST(RebuildStoryIndex, RestoresStoredIdsAndAssignsTheRestOldestFirst) {
   EXPECT_EQ(store.set_calls[1], std::make_pair(std::int64_t{2}, std::int64_t{1}));
 }
 
+TEST(RebuildStoryIndex, DefaultReadsOnlyTheRetainWindowAllReadsEverything) {
+  FakeStore store;
+  store.rows.push_back(row(1, "2026-10-01", "Ganz alte Meldung über einen Zoo mit neuen Pinguinen am Stadtrand.", 1));
+  store.rows.push_back(row(2, "2026-11-01", "Die Stadtbrücke wird saniert und für Autos gesperrt.", 2));
+  store.rows.push_back(row(3, "2026-11-12", "Die Stadtbrücke wird saniert und für Autos gesperrt.", 3));
+  StoryOptions opt;
+  opt.retain_days = 14;  // window: 2026-10-29 … 2026-11-12
+  StoryIndex windowed(opt);
+  auto n = rebuild_story_index(store, windowed, "", false);
+  ASSERT_TRUE(n.is_ok()) << n.status().to_string();
+  EXPECT_EQ(*n, 2u);
+  EXPECT_FALSE(windowed.story_of(1).has_value());
+  EXPECT_EQ(windowed.story_of(2), 2);
+  EXPECT_EQ(windowed.newest_date(), "2026-11-12");
+
+  StoryIndex all(opt);
+  auto m = rebuild_story_index(store, all, "all", false);
+  ASSERT_TRUE(m.is_ok());
+  EXPECT_EQ(*m, 3u);
+  EXPECT_TRUE(store.set_calls.empty());  // persist = false writes nothing
+}
+
 }  // namespace
 }  // namespace pk

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <limits>
 #include <unordered_set>
 
@@ -68,24 +69,75 @@ std::uint64_t hash64(std::string_view s) {  // FNV-1a, then mixed
 }
 
 std::vector<std::string> fold_words(std::string_view text) {
-  std::string folded = fold_for_match(text);
+  FoldedWords f;
+  fold_into(text, f);
   std::vector<std::string> words;
-  std::string cur;
-  for (std::size_t i = 0; i < folded.size();) {
-    std::size_t start = i;
-    char32_t cp = next_codepoint(folded, i);
-    if (is_word_codepoint(cp)) {
-      cur.append(folded, start, i - start);
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) words.push_back(std::move(cur));
+  words.reserve(f.spans.size());
+  for (auto v : f.views()) words.emplace_back(v);
   return words;
 }
 
+std::vector<std::string_view> FoldedWords::views() const {
+  std::vector<std::string_view> v;
+  v.reserve(spans.size());
+  for (auto [off, len] : spans) v.emplace_back(text.data() + off, len);
+  return v;
+}
+
+void fold_into(std::string_view in, FoldedWords& out) {
+  std::string& t = out.text;
+  constexpr std::size_t kNone = std::string::npos;
+  std::size_t start = kNone;
+  auto word_char = [&](std::string_view bytes) {
+    if (start == kNone) start = t.size();
+    t.append(bytes);
+  };
+  auto end_word = [&] {
+    if (start == kNone) return;
+    out.spans.emplace_back(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(t.size() - start));
+    start = kNone;
+  };
+  for (std::size_t i = 0; i < in.size();) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        const char lower = static_cast<char>(c + 32);
+        word_char(std::string_view(&lower, 1));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word_char(in.substr(i, 1));
+      } else {
+        end_word();
+      }
+      ++i;
+      continue;
+    }
+    // A run of non-ASCII bytes: UTF-8 sequences never contain ASCII bytes, so folding the run
+    // alone gives what folding the whole text would.
+    std::size_t j = i;
+    while (j < in.size() && static_cast<unsigned char>(in[j]) >= 0x80) ++j;
+    const std::string folded = fold_for_match(in.substr(i, j - i));
+    for (std::size_t k = 0; k < folded.size();) {
+      const std::size_t s = k;
+      if (is_word_codepoint(next_codepoint(folded, k))) {
+        word_char(std::string_view(folded).substr(s, k - s));
+      } else {
+        end_word();
+      }
+    }
+    i = j;
+  }
+  end_word();
+}
+
 std::vector<std::uint32_t> shingle_hashes(const std::vector<std::string>& words, int n) {
+  return shingle_hashes(std::vector<std::string_view>(words.begin(), words.end()), n);
+}
+
+std::vector<std::uint32_t> content_word_hashes(const std::vector<std::string>& words) {
+  return content_word_hashes(std::vector<std::string_view>(words.begin(), words.end()));
+}
+
+std::vector<std::uint32_t> shingle_hashes(const std::vector<std::string_view>& words, int n) {
   std::vector<std::uint64_t> wh(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) wh[i] = hash64(words[i]);
   std::vector<std::uint32_t> out;
@@ -102,7 +154,7 @@ std::vector<std::uint32_t> shingle_hashes(const std::vector<std::string>& words,
   return out;
 }
 
-std::vector<std::uint32_t> content_word_hashes(const std::vector<std::string>& words) {
+std::vector<std::uint32_t> content_word_hashes(const std::vector<std::string_view>& words) {
   const auto& stops = stop_words();
   std::vector<std::uint32_t> out;
   for (const auto& w : words) {
@@ -111,7 +163,7 @@ std::vector<std::uint32_t> content_word_hashes(const std::vector<std::string>& w
     std::size_t cut = 6;
     // Do not cut inside a multi-byte UTF-8 sequence.
     while (cut < w.size() && (static_cast<unsigned char>(w[cut]) & 0xC0) == 0x80) ++cut;
-    out.push_back(h32(hash64(std::string_view(w).substr(0, cut))));
+    out.push_back(h32(hash64(w.substr(0, cut))));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -147,6 +199,32 @@ Overlap estimate_overlap(const std::uint32_t* a, std::size_t na, std::size_t tot
   o.jaccard = static_cast<double>(inter) / static_cast<double>(uni);
   double est_inter = o.jaccard * static_cast<double>(total_a + total_b) / (1.0 + o.jaccard);
   o.containment = std::min(1.0, est_inter / static_cast<double>(std::min(total_a, total_b)));
+  return o;
+}
+
+SketchProbe::SketchProbe(const std::uint32_t* a, std::size_t na, std::size_t total_a)
+    : a_(a), na_(na), total_a_(total_a) {
+  for (std::size_t i = 0; i < na; ++i) bits_[(a[i] >> 6) & 63] |= std::uint64_t{1} << (a[i] & 63);
+}
+
+Overlap SketchProbe::estimate(const std::uint32_t* b, std::size_t nb, std::size_t total_b) const {
+  Overlap o;
+  if (total_a_ == 0 || total_b == 0 || na_ == 0 || nb == 0) return o;
+  constexpr std::uint32_t kAll = std::numeric_limits<std::uint32_t>::max();
+  const std::uint32_t limit_a = na_ < total_a_ ? a_[na_ - 1] : kAll;
+  const std::uint32_t limit_b = nb < total_b ? b[nb - 1] : kAll;
+  const std::uint32_t limit = std::min(limit_a, limit_b);
+  std::size_t nb_le = 0, inter = 0;
+  for (; nb_le < nb && b[nb_le] <= limit; ++nb_le) {
+    const std::uint32_t v = b[nb_le];
+    if ((bits_[(v >> 6) & 63] >> (v & 63)) & 1) inter += std::binary_search(a_, a_ + na_, v);
+  }
+  const std::size_t na_le = static_cast<std::size_t>(std::upper_bound(a_, a_ + na_, limit) - a_);
+  const std::size_t uni = na_le + nb_le - inter;
+  if (uni == 0) return o;
+  o.jaccard = static_cast<double>(inter) / static_cast<double>(uni);
+  double est_inter = o.jaccard * static_cast<double>(total_a_ + total_b) / (1.0 + o.jaccard);
+  o.containment = std::min(1.0, est_inter / static_cast<double>(std::min(total_a_, total_b)));
   return o;
 }
 
@@ -196,6 +274,21 @@ int parse_day(std::string_view s) {
   const unsigned doy = static_cast<unsigned>((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+std::string iso_day(int day) {  // civil_from_days (Howard Hinnant's algorithm)
+  const int z = day + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const int y = static_cast<int>(yoe) + era * 400 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
 }
 
 }  // namespace pk::stories

@@ -1,5 +1,8 @@
 #include "text_features.h"
 
+#include <random>
+#include <set>
+
 #include <gtest/gtest.h>
 
 namespace pk::stories {
@@ -63,6 +66,31 @@ TEST(ParseDay, IsoDatesAndGarbage) {
   EXPECT_EQ(parse_day("2026-03-01") - parse_day("2026-02-28"), 1);
   EXPECT_EQ(parse_day("gestern"), -1);
   EXPECT_EQ(parse_day(""), -1);
+}
+
+TEST(IsoDay, RoundTripsParseDay) {
+  for (const char* d : {"1970-01-01", "2024-02-29", "2026-11-27", "1999-12-31", "2100-03-01"})
+    EXPECT_EQ(iso_day(parse_day(d)), d);
+}
+
+TEST(SketchProbe, EqualsTheMergeEstimateOnRandomSketches) {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 300; ++round) {
+    // Overlapping sets from a small universe, so shared values and truncation both happen.
+    std::set<std::uint32_t> sa, sb;
+    std::uint32_t universe = 50 + rng() % 400;
+    std::size_t na = 1 + rng() % 150, nb = 1 + rng() % 150;
+    while (sa.size() < std::min<std::size_t>(na, universe)) sa.insert(rng() % universe * 2654435761u);
+    while (sb.size() < std::min<std::size_t>(nb, universe)) sb.insert(rng() % universe * 2654435761u);
+    std::vector<std::uint32_t> a(sa.begin(), sa.end()), b(sb.begin(), sb.end());
+    std::size_t k = 8 + rng() % 64;
+    auto ka = bottom_k(a, k), kb = bottom_k(b, k);
+    Overlap merge = estimate_overlap(ka.data(), ka.size(), a.size(), kb.data(), kb.size(), b.size());
+    SketchProbe probe(ka.data(), ka.size(), a.size());
+    Overlap fast = probe.estimate(kb.data(), kb.size(), b.size());
+    ASSERT_DOUBLE_EQ(fast.jaccard, merge.jaccard) << "round " << round;
+    ASSERT_DOUBLE_EQ(fast.containment, merge.containment) << "round " << round;
+  }
 }
 
 }  // namespace
