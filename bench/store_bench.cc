@@ -26,6 +26,7 @@ struct Stats {
 
 Stats measure(int n, const std::function<std::size_t(int)>& run) {
   std::vector<double> ms;
+  if (n <= 0) return Stats{};
   double hits = 0;
   for (int i = 0; i < n; ++i) {
     auto t0 = clock_type::now();
@@ -41,10 +42,19 @@ Stats measure(int n, const std::function<std::size_t(int)>& run) {
   return s;
 }
 
+std::string g_only;  // --only SUBSTRING: run just the matching rows (for profiling one query class)
+
+
 void row(const char* name, const Stats& s, const char* note = "") {
   std::printf("%-34s p50 %8.2f ms  p99 %8.2f ms  mean %8.2f ms  hits/query %6.1f %s\n", name, s.p50, s.p99, s.mean,
               s.hits, note);
   std::fflush(stdout);
+}
+
+// Measures and prints one row, unless --only names another.
+void bench(const char* name, int n, const std::function<std::size_t(int)>& run, const char* note = "") {
+  if (n <= 0 || (!g_only.empty() && std::string(name).find(g_only) == std::string::npos)) return;
+  row(name, measure(n, run), note);
 }
 
 // The baseline: the same question answered by scanning the articles table (no R*Tree, no
@@ -97,6 +107,17 @@ class Baseline {
   sqlite3* lite_ = nullptr;
 };
 
+// The machine is shared: every run reports how busy it was.
+std::string load_average() {
+  std::FILE* f = std::fopen("/proc/loadavg", "r");
+  if (f == nullptr) return "?";
+  char buf[64] = {0};
+  std::string out = std::fgets(buf, sizeof buf, f) ? std::string(buf) : "?";
+  std::fclose(f);
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
 double db_bytes(const std::string& db) {
   if (db.rfind("postgres", 0) == 0) {
     PGconn* c = PQconnectdb(db.c_str());
@@ -127,8 +148,9 @@ int main(int argc, char** argv) {
     else if (a == "--queries") queries = std::atoi(next().c_str());
     else if (a == "--baseline") baseline_queries = std::atoi(next().c_str());
     else if (a == "--gazetteer") gazetteer = next();
+    else if (a == "--only") g_only = next();
     else {
-      std::fprintf(stderr, "usage: store_bench --db PATH|URL [--queries N] [--baseline N] [--gazetteer FILE]\n");
+      std::fprintf(stderr, "usage: store_bench --db PATH|URL [--queries N] [--baseline N] [--gazetteer FILE] [--only SUBSTRING]\n");
       return 2;
     }
   }
@@ -138,6 +160,7 @@ int main(int argc, char** argv) {
   }
   pk::StoreOptions options;
   options.db = db;
+  options.read_only = true;  // queries only; never waits for an ingest's write lock
   auto store = pk::Store::open(options);
   if (!store) {
     std::fprintf(stderr, "store_bench: %s\n", store.status().to_string().c_str());
@@ -147,7 +170,8 @@ int main(int argc, char** argv) {
   long long n = s.count().value();
   std::string source;
   pk::bench::ArticleGenerator gen(pk::bench::load_places(gazetteer, &source), 99);
-  std::printf("store_bench: %s, %lld articles, places from %s\n", db.c_str(), n, source.c_str());
+  std::printf("store_bench: %s, %lld articles, places from %s; load average at start: %s\n", db.c_str(), n,
+              source.c_str(), load_average().c_str());
   std::printf("size: %.1f MB, %.0f bytes/article\n", db_bytes(db) / 1e6, db_bytes(db) / std::max(1LL, n));
 
   // Fixed random inputs so the baseline answers the same questions.
@@ -171,51 +195,52 @@ int main(int argc, char** argv) {
     return r->items.size();
   };
 
-  row("bbox world (zoom 0)", measure(queries, [&](int) { pk::ArticleQuery q; q.bbox = world; return q_page(q); }));
-  row("bbox Germany (zoom 5)", measure(queries, [&](int) { pk::ArticleQuery q; q.bbox = germany; return q_page(q); }));
-  row("bbox 2x1.5 deg (zoom 8)", measure(queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 1, 0.75); return q_page(q); }));
-  row("bbox 0.1x0.07 deg (zoom 12)", measure(queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 0.05, 0.035); return q_page(q); }));
-  row("bbox Germany, page 2 (cursor)", measure(queries, [&](int) {
+  bench("bbox world (zoom 0)", queries, [&](int) { pk::ArticleQuery q; q.bbox = world; return q_page(q); });
+  bench("bbox Germany (zoom 5)", queries, [&](int) { pk::ArticleQuery q; q.bbox = germany; return q_page(q); });
+  bench("bbox 2x1.5 deg (zoom 8)", queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 1, 0.75); return q_page(q); });
+  bench("bbox 0.1x0.07 deg (zoom 12)", queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 0.05, 0.035); return q_page(q); });
+  bench("bbox Germany, page 2 (cursor)", queries, [&](int) {
         pk::ArticleQuery q;
         q.bbox = germany;
         q.cursor = s.query(q)->next_cursor;
         return q_page(q);
-      }), "(both pages)");
-  row("radius 25 km", measure(queries, [&](int i) {
+      }, "(both pages)");
+  bench("radius 25 km", queries, [&](int i) {
         pk::ArticleQuery q;
         q.near_lat = centres[i].lat;
         q.near_lon = centres[i].lon;
         q.radius_km = 25;
         return q_page(q);
-      }));
-  row("region admin1 (Bundesland)", measure(queries, [&](int i) {
+      });
+  bench("region admin1 (Bundesland)", queries, [&](int i) {
         pk::ArticleQuery q;
         q.region = "admin1:" + centres[i].country + "." + centres[i].admin1;
         return q_page(q);
-      }));
-  row("region country:DE", measure(queries, [&](int) { pk::ArticleQuery q; q.region = "country:DE"; return q_page(q); }));
-  row("text only", measure(queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); return q_page(q); }));
-  row("text + bbox Germany", measure(queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = germany; return q_page(q); }));
-  row("text + bbox 2x1.5 deg", measure(queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = box(i, 1, 0.75); return q_page(q); }));
-  row("text + bbox Germany, relevance", measure(queries, [&](int i) {
+      });
+  bench("region country:DE", queries, [&](int) { pk::ArticleQuery q; q.region = "country:DE"; return q_page(q); });
+  bench("text only", queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); return q_page(q); });
+  bench("text + bbox Germany", queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = germany; return q_page(q); });
+  bench("text + bbox 2x1.5 deg", queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = box(i, 1, 0.75); return q_page(q); });
+  bench("text + bbox Germany, relevance", queries, [&](int i) {
         pk::ArticleQuery q;
         q.text = word(i);
         q.bbox = germany;
         q.sort = "relevance";
         return q_page(q);
-      }));
-  row("two words + bbox 2x1.5 deg", measure(queries, [&](int i) {
+      });
+  bench("two words + bbox 2x1.5 deg", queries, [&](int i) {
         pk::ArticleQuery q;
         q.text = word(i) + " " + word(i + 3);
         q.bbox = box(i, 1, 0.75);
         return q_page(q);
-      }));
+      });
 
   std::printf("-- baseline: table scan, no spatial/text/region index (ids only, no article loading) --\n");
   Baseline base(db);
-  row("SCAN bbox 2x1.5 deg", measure(baseline_queries, [&](int i) { return base.bbox(box(i, 1, 0.75), ""); }));
-  row("SCAN bbox 0.1x0.07 deg", measure(baseline_queries, [&](int i) { return base.bbox(box(i, 0.05, 0.035), ""); }));
-  row("SCAN region admin1", measure(baseline_queries, [&](int i) { return base.region(centres[i].country, centres[i].admin1); }));
-  row("SCAN text LIKE + bbox 2x1.5 deg", measure(baseline_queries, [&](int i) { return base.bbox(box(i, 1, 0.75), word(i)); }));
+  bench("SCAN bbox 2x1.5 deg", baseline_queries, [&](int i) { return base.bbox(box(i, 1, 0.75), ""); });
+  bench("SCAN bbox 0.1x0.07 deg", baseline_queries, [&](int i) { return base.bbox(box(i, 0.05, 0.035), ""); });
+  bench("SCAN region admin1", baseline_queries, [&](int i) { return base.region(centres[i].country, centres[i].admin1); });
+  bench("SCAN text LIKE + bbox 2x1.5 deg", baseline_queries, [&](int i) { return base.bbox(box(i, 1, 0.75), word(i)); });
+  std::printf("load average at end: %s\n", load_average().c_str());
   return 0;
 }

@@ -96,7 +96,7 @@ TEST(CrashTest, KillNineDuringIngestLosesNothingAndDuplicatesNothing) {
     EXPECT_EQ(column(path, "PRAGMA integrity_check"), std::vector<std::string>{"ok"}) << "round " << round;
     EXPECT_TRUE(column(path, "SELECT dedup_key FROM articles GROUP BY dedup_key HAVING count(*) > 1").empty());
     auto n = column(path, "SELECT count(*) FROM articles");
-    auto n_rtree = column(path, "SELECT count(*) FROM focus_rtree");
+    auto n_rtree = column(path, "SELECT count(*) FROM focus_rtree_tm");
     std::printf("round %d: %s articles stored when killed\n", round, n.empty() ? "?" : n[0].c_str());
     EXPECT_EQ(n, n_rtree) << "every article has its focus point";
     ASSERT_EQ(n.size(), 1u);
@@ -110,7 +110,7 @@ TEST(CrashTest, KillNineDuringIngestLosesNothingAndDuplicatesNothing) {
   ASSERT_TRUE(ingest_all(path).is_ok());
   EXPECT_EQ(column(path, "SELECT count(*) FROM articles"), std::vector<std::string>{"2000"});
   EXPECT_EQ(column(path, "SELECT count(DISTINCT url) FROM articles"), std::vector<std::string>{"2000"});
-  EXPECT_EQ(column(path, "SELECT count(*) FROM focus_rtree"), std::vector<std::string>{"2000"});
+  EXPECT_EQ(column(path, "SELECT count(*) FROM focus_rtree_tm"), std::vector<std::string>{"2000"});
   EXPECT_EQ(column(path, "SELECT count(*) FROM mentions"), std::vector<std::string>{"4000"});
   EXPECT_EQ(column(path, "PRAGMA integrity_check"), std::vector<std::string>{"ok"});
   StoreOptions o;

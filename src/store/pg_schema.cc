@@ -91,8 +91,20 @@ CREATE INDEX articles_outlet ON articles(outlet, sort_ts);
 UPDATE schema_version SET version = 2;
 )sql";
 
+// v2 → v3: LZ4 instead of pglz for the TOASTed document and tsvector (pglz_compress was the
+// top symbol of bulk ingest, 14 % of the server's time; LZ4 compresses several times faster).
+// Applies to new values only; skipped on a server built without LZ4.
+const char* const kPgV2ToV3 = R"sql(
+DO $$ BEGIN
+  ALTER TABLE articles ALTER COLUMN doc SET COMPRESSION lz4;
+  ALTER TABLE articles ALTER COLUMN tsv SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value OR undefined_object THEN NULL;
+END $$;
+UPDATE schema_version SET version = 3;
+)sql";
+
 }  // namespace
 
-const char* const kPgSteps[kPgSchemaVersion] = {kPgV1, kPgV1ToV2};
+const char* const kPgSteps[kPgSchemaVersion] = {kPgV1, kPgV1ToV2, kPgV2ToV3};
 
 }  // namespace pk::store

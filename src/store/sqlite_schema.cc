@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "fts5_tokenizer.h"
+#include "record.h"
 #include "sqlite_util.h"
 
 namespace pk::store {
@@ -100,7 +102,67 @@ CREATE INDEX articles_outlet ON articles(outlet, sort_ts);
 UPDATE schema_version SET version = 2;
 )sql";
 
-const char* const kSteps[] = {kSqliteSchemaV1, kV1ToV2};
+// v2 → v3: date-ordered keys so the newest matches come first without sorting all of them.
+// article_order.order_key = sort_ts·2^20 + the article's rank among those of the same second (by
+// id), so order_key order is (sort_ts, id) order; the FTS5 rowid is the order key, and text
+// queries sorted by date stop after a page. The R*Tree gains a time dimension, so small boxes read
+// the newest time windows first instead of every point in the box. The FTS index is rebuilt with
+// the new rowids by reindex_text_v3() (C++: the text lives in the JSON document).
+const char* const kV2ToV3 = R"sql(
+CREATE TABLE article_order(
+  order_key INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  focus_lat REAL,
+  focus_lon REAL);
+INSERT INTO article_order(order_key, article_id, focus_lat, focus_lon)
+  SELECT sort_ts * 1048576 + row_number() OVER (PARTITION BY sort_ts ORDER BY id) - 1, id, focus_lat, focus_lon
+  FROM articles;
+CREATE VIRTUAL TABLE focus_rtree_ts USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_ts, max_ts, +lat, +lon, +sort_ts);
+INSERT INTO focus_rtree_ts(id, min_lon, max_lon, min_lat, max_lat, min_ts, max_ts, lat, lon, sort_ts)
+  SELECT id, min_lon, max_lon, min_lat, max_lat, sort_ts, sort_ts, lat, lon, sort_ts FROM focus_rtree;
+DROP TABLE focus_rtree;
+DROP TABLE article_fts;
+CREATE VIRTUAL TABLE article_fts USING fts5(title, lead, body, content='', tokenize='pk_text');
+UPDATE schema_version SET version = 3;
+)sql";
+
+// Re-indexes every article's text under its order key (part of the v2 → v3 transaction).
+Status reindex_text_v3(sqlite3* db, const std::string& path) {
+  Stmt sel(db, "SELECT k.order_key, a.language, a.doc FROM article_order k JOIN articles a ON a.id = k.article_id "
+               "ORDER BY k.order_key");
+  Stmt ins(db, "INSERT INTO article_fts(rowid, title, lead, body) VALUES (?1, ?2, ?3, ?4)");
+  if (!sel.ok()) return sqlite_status(sel.prepare_rc(), "re-indexing the text", path);
+  if (!ins.ok()) return sqlite_status(ins.prepare_rc(), "re-indexing the text", path);
+  int rc;
+  while ((rc = sel.step()) == SQLITE_ROW) {
+    Article a;
+    GeoparseResult geo;
+    if (!decode_doc(sel.col_text(2), &a, &geo).is_ok()) continue;  // unreadable document: no text to index
+    IndexedText t = indexed_text(a);
+    std::string marker = language_marker(sel.col_text(1));
+    int irc = ins.reset().bind(1, sel.col_int(0)).bind(2, marker + t.title).bind(3, marker + t.lead)
+                  .bind(4, marker + t.body).step();
+    if (irc != SQLITE_DONE) return sqlite_status(irc, "re-indexing the text", path);
+  }
+  if (rc != SQLITE_DONE) return sqlite_status(rc, "re-indexing the text", path);
+  return Status::ok();
+}
+
+// v3 → v4: the R*Tree's time axis in 30-day units instead of seconds. The R*Tree splits nodes
+// by extent; with seconds (a span of ~10^8) against degrees (~10) every node was a thin time
+// slice covering all of the map, so a small box read every node of its time window. In months
+// the axes are comparable and small boxes prune spatially (8–20× fewer node reads, measured on a
+// 250k-point tree). The exact time stays in the +sort_ts column.
+const char* const kV3ToV4 = R"sql(
+CREATE VIRTUAL TABLE focus_rtree_tm USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_t, max_t, +lat, +lon, +sort_ts);
+INSERT INTO focus_rtree_tm(id, min_lon, max_lon, min_lat, max_lat, min_t, max_t, lat, lon, sort_ts)
+  SELECT id, min_lon, max_lon, min_lat, max_lat, sort_ts / 2592000.0, sort_ts / 2592000.0, lat, lon, sort_ts
+  FROM focus_rtree_ts;
+DROP TABLE focus_rtree_ts;
+UPDATE schema_version SET version = 4;
+)sql";
+
+const char* const kSteps[] = {kSqliteSchemaV1, kV1ToV2, kV2ToV3, kV3ToV4};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSqliteSchemaVersion);
 
 }  // namespace
@@ -146,6 +208,12 @@ Status sqlite_migrate(sqlite3* db, const std::string& path) {
     if (rc != SQLITE_OK) {
       exec(db, "ROLLBACK");
       return sqlite_status(rc, "migrating the schema from version " + std::to_string(v), path);
+    }
+    if (v == 2) {
+      if (Status st = reindex_text_v3(db, path); !st.is_ok()) {
+        exec(db, "ROLLBACK");
+        return st;
+      }
     }
     rc = exec(db, "COMMIT");
     if (rc != SQLITE_OK) {

@@ -8,7 +8,7 @@
 
 namespace pk::store {
 
-inline constexpr int kSqliteSchemaVersion = 2;
+inline constexpr int kSqliteSchemaVersion = 4;
 
 // The DDL of version 1 exactly as released (tests build a v1 database from it).
 extern const char* const kSqliteSchemaV1;

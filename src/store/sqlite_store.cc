@@ -39,6 +39,9 @@ void sql_blend(sqlite3_context* ctx, int, sqlite3_value** v) {
 constexpr std::int64_t kOrderKeysPerSecond = std::int64_t{1} << 20;
 std::int64_t order_key_floor(std::int64_t ts) { return ts * kOrderKeysPerSecond; }
 
+// The R*Tree's time axis (schema v4): 30-day units, comparable to degrees (see sqlite_schema.cc).
+double rtree_time(std::int64_t ts) { return static_cast<double>(ts) / 2592000.0; }
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path, StoreOptions options)
@@ -235,10 +238,10 @@ Status SqliteStore::insert_one(const ArticleRecord& r, const std::string& key, s
 
   if (focus) {
     auto& rt = stmt(
-        "INSERT INTO focus_rtree_ts(id, min_lon, max_lon, min_lat, max_lat, min_ts, max_ts, lat, lon, sort_ts) "
-        "VALUES (?1, ?2, ?2, ?3, ?3, ?4, ?4, ?3, ?2, ?4)");
+        "INSERT INTO focus_rtree_tm(id, min_lon, max_lon, min_lat, max_lat, min_t, max_t, lat, lon, sort_ts) "
+        "VALUES (?1, ?2, ?2, ?3, ?3, ?5, ?5, ?3, ?2, ?4)");
     PK_RETURN_IF_ERROR(check_prepared(rt, "indexing the focus point"));
-    rc = rt.bind(1, *id).bind(2, focus->lon).bind(3, focus->lat).bind(4, ts).step();
+    rc = rt.bind(1, *id).bind(2, focus->lon).bind(3, focus->lat).bind(4, ts).bind(5, rtree_time(ts)).step();
     if (rc != SQLITE_DONE) return fail(rc, "indexing the focus point");
   }
 
@@ -475,12 +478,22 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
       if (!st.is_ok()) return st;
       return out;
     }
-    add_article_filters(p, f, false);
-    add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
-    std::string inner = "SELECT a.id AS id, a.sort_ts AS ts, pk_blend(-bm25(article_fts, 4.0, 2.0, 1.0), a.sort_ts, " +
-                        std::to_string(p.now) + ") AS score FROM article_fts CROSS JOIN article_order k ON "
-                        "k.order_key = article_fts.rowid CROSS JOIN articles a ON a.id = k.article_id "
-                        "WHERE article_fts MATCH ?" + f.sql;
+    // Every match is scored, so keep each one cheap: article_order has the date (order_key >> 20)
+    // and the focus point; the wide articles row is read only for the other filters.
+    PK_RETURN_IF_ERROR(key_bounds(f, "article_fts.rowid"));
+    std::string join;
+    if (other_filters || !p.region_key.empty()) {
+      join = " CROSS JOIN articles a ON a.id = k.article_id";
+      PlannedQuery untimed = p;
+      untimed.since_ts.reset();
+      untimed.until_ts.reset();
+      add_article_filters(untimed, f, false);
+    }
+    add_space_filters(p, f, "k.focus_lat", "k.focus_lon");
+    std::string inner = "SELECT k.article_id AS id, k.order_key >> 20 AS ts, pk_blend(-bm25(article_fts, 4.0, 2.0, 1.0), "
+                        "k.order_key >> 20, " + std::to_string(p.now) + ") AS score FROM article_fts CROSS JOIN "
+                        "article_order k ON k.order_key = article_fts.rowid" + join +
+                        " WHERE article_fts MATCH ?" + f.sql;
     std::string outer = "SELECT id, ts, score FROM (" + inner + ")";
     if (p.cursor) {
       outer += " WHERE (score < ? OR (score = ? AND id < ?))";
@@ -569,7 +582,9 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time
   const BBox& box = p.bbox ? *p.bbox : *p.radius_box;
   Filters f;
   f.arg(box.west), f.arg(box.east), f.arg(box.south), f.arg(box.north);
-  f.add("t.max_ts >= ?1 AND t.min_ts <= ?2 AND t.sort_ts BETWEEN ?1 AND ?2");
+  // ?1/?2: the window in seconds (exact, on +sort_ts); ?3/?4 in R*Tree units (float32 bounds
+  // are rounded outwards, so the tree never drops a point of the window).
+  f.add("t.max_t >= ?3 AND t.min_t <= ?4 AND t.sort_ts BETWEEN ?1 AND ?2");
   add_space_filters(p, f, "t.lat", "t.lon");
   if (p.cursor) f.add("(t.sort_ts, t.id) < (?, ?)"), f.arg(p.cursor->ts), f.arg(p.cursor->id);
   std::string join;
@@ -579,17 +594,17 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time
     if (!p.language.empty()) f.add("a.language = ?"), f.arg(p.language);
     if (p.story_id) f.add("a.story_id = ?"), f.arg(*p.story_id);
   }
-  // ?1/?2 (the window) are numbered; the other parameters follow them.
-  const std::string sql = "SELECT t.id, t.sort_ts FROM focus_rtree_ts t" + join +
-                          " WHERE t.max_lon >= ?3 AND t.min_lon <= ?4 AND t.max_lat >= ?5 AND t.min_lat <= ?6" +
+  // ?1–?4 (the window) are numbered; the other parameters follow them.
+  const std::string sql = "SELECT t.id, t.sort_ts FROM focus_rtree_tm t" + join +
+                          " WHERE t.max_lon >= ?5 AND t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8" +
                           f.sql + " ORDER BY t.sort_ts DESC, t.id DESC LIMIT ?";
   while (hi >= lo) {
     const std::int64_t wlo = std::max<std::int64_t>(lo, hi - static_cast<std::int64_t>(std::min(width, 4e18)) + 1);
     auto& s = stmt(sql);
     PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
-    s.bind(1, wlo).bind(2, hi);
-    for (std::size_t i = 0; i < f.args.size(); ++i) s.bind_value(static_cast<int>(i) + 3, f.args[i]);
-    s.bind(static_cast<int>(f.args.size()) + 3, n - static_cast<std::int64_t>(out.size()));
+    s.bind(1, wlo).bind(2, hi).bind(3, rtree_time(wlo)).bind(4, rtree_time(hi));
+    for (std::size_t i = 0; i < f.args.size(); ++i) s.bind_value(static_cast<int>(i) + 5, f.args[i]);
+    s.bind(static_cast<int>(f.args.size()) + 5, n - static_cast<std::int64_t>(out.size()));
     while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.col_int(0), 0.0);
     if (rc != SQLITE_DONE) return fail(rc, "searching");
     if (static_cast<std::int64_t>(out.size()) >= n || wlo <= lo) break;

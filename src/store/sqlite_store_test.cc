@@ -43,6 +43,14 @@ TEST(SqliteStoreTest, OpensAV1DatabaseAndMigrates) {
       VALUES (1, 'u:https://old/1', 'https://old/1', '', 'h1', 'old', '', '2024-05-01', '', 1714521600, 'de',
       'Alter Artikel', '', '', '', '', 1, 50.5558, 9.6808, '2024-05-01T00:00:00Z',
       '{"article":{"url":"https://old/1","title":"Alter Artikel","date":"2024-05-01","text":"Kirschbäume"},"places":[],"focus":null}');
+    INSERT INTO articles(id, dedup_key, url, canonical_url, content_hash, outlet, site_title, published, updated,
+      sort_ts, language, title, lead, dateline, agency, author, focus_place_id, focus_lat, focus_lon, ingested_at, doc)
+      VALUES (2, 'u:https://old/2', 'https://old/2', '', 'h2', 'old', '', '2024-05-01', '', 1714521600, 'de',
+      'Gleiche Sekunde', '', '', '', '', 1, 50.5558, 9.6808, '2024-05-01T00:00:00Z',
+      '{"article":{"url":"https://old/2","title":"Gleiche Sekunde","date":"2024-05-01","text":"Kirschbaum"},"places":[],"focus":null}'),
+      (3, 'u:https://old/3', 'https://old/3', '', 'h3', 'old', '', '2023-11-14', '', 1699920000, 'de',
+      'Älter', '', '', '', '', 1, 50.5558, 9.6808, '2023-11-14T00:00:00Z',
+      '{"article":{"url":"https://old/3","title":"Älter","date":"2023-11-14","text":"Kirschbäumen"},"places":[],"focus":null}');
     INSERT INTO mentions VALUES (1, 0, 1, 'focus', 'text', 0, 5, 'Fulda', 0.9);
     INSERT INTO article_fts(rowid, title, lead, body) VALUES (1, 'Alter Artikel', '', 'Kirschbäume');
     INSERT INTO focus_rtree VALUES (1, 9.6808, 9.6808, 50.5558, 50.5558, 50.5558, 9.6808, 1714521600);
@@ -62,10 +70,22 @@ TEST(SqliteStoreTest, OpensAV1DatabaseAndMigrates) {
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0].article.title, "Alter Artikel");
   q.region.clear();
-  q.text = "Kirschbaum";  // v3 rebuilt the text index from the stored documents
-  EXPECT_EQ((*s)->query(q)->items.size(), 1u);
+  q.text = "Kirschbaum";  // v3 rebuilt the text index from the stored documents, in date order
+  q.limit = 1;
+  std::vector<std::string> order;
+  for (int i = 0; i < 5; ++i) {
+    auto p = (*s)->query(q);
+    ASSERT_TRUE(p.is_ok()) << p.status().to_string();
+    for (const auto& a : p->items) order.push_back(a.article.title);
+    if (p->next_cursor.empty()) break;
+    q.cursor = p->next_cursor;
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"Gleiche Sekunde", "Alter Artikel", "Älter"}));
+  q = ArticleQuery{};
+  q.text = "Kirschbaum";
   q.bbox = BBox{9, 50, 10, 51};
-  EXPECT_EQ((*s)->query(q)->items.size(), 1u);
+  q.since = "2024-01-01";
+  EXPECT_EQ((*s)->query(q)->items.size(), 2u);
   // The migrated store keeps working.
   EXPECT_EQ((*s)->put_batch({record("https://new/1", "2025-01-01", "Neu", "x", fulda())}).value()[0],
             PutOutcome::kInserted);

@@ -3,7 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <random>
 #include <set>
+#include <tuple>
+
+#include "record.h"
 
 #include "store_test_util.h"
 
@@ -12,12 +17,14 @@ namespace {
 
 using namespace pk::store::testing;
 
+std::string format_ts(std::int64_t ts) { return format_iso_utc(ts); }
+
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (GetParam() == "postgres" && pg_url() == nullptr) GTEST_SKIP() << "PK_TEST_PG_URL is not set";
     StoreOptions o;
-    o.db = db_for(GetParam(), "contract");
+    o.db = store_db_ = db_for(GetParam(), "contract");
     auto s = Store::open(o);
     ASSERT_TRUE(s.is_ok()) << s.status().to_string();
     store_ = std::move(s.value());
@@ -40,6 +47,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::unique_ptr<Store> store_;
+  std::string store_db_;
 };
 
 TEST_P(StoreTest, PutGetRoundTrip) {
@@ -71,6 +79,20 @@ TEST_P(StoreTest, PutGetRoundTrip) {
   ASSERT_TRUE(missing.is_ok());
   EXPECT_FALSE(missing->has_value());
   EXPECT_EQ(store_->count().value(), 1);
+}
+
+TEST_P(StoreTest, SameArticleTwiceInOneBatchIsStoredOnce) {
+  std::vector<std::int64_t> ids;
+  auto r = store_->put_batch({record("https://twice/1", "2025-10-01", "Zweimal", "x", fulda()),
+                              record("https://twice/2", "2025-10-02", "Anders", "y", kassel()),
+                              record("https://twice/1", "2025-10-01", "Zweimal", "x", fulda())},
+                             &ids);
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  EXPECT_EQ(*r, (std::vector<PutOutcome>{PutOutcome::kInserted, PutOutcome::kInserted, PutOutcome::kUnchanged}));
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids[0], ids[2]);
+  EXPECT_NE(ids[0], ids[1]);
+  EXPECT_EQ(store_->count().value(), 2);
 }
 
 TEST_P(StoreTest, RePutIsUnchangedByUrlOrHash) {
@@ -165,7 +187,8 @@ TEST_P(StoreTest, GermanTextSearch) {
   put({record("u1", "2025-10-01", "Neue Kirschbäume am Rhein", "Die Stadt pflanzt Bäume in der Hauptstraße.", koeln()),
        record("u2", "2025-10-02", "Bundestag berät den Verteidigungsetat", "Die Haushälter streiten.", berlin()),
        record("u3", "2025-10-03", "Storms hit the coast", "Houses were damaged by the storms.", tokyo(), "en"),
-       record("u4", "2025-10-04", "Ein anderes Thema", "Hier geht es um etwas ganz anderes.", fulda())});
+       record("u4", "2025-10-04", "Ein anderes Thema", "Hier geht es um etwas ganz anderes.", fulda()),
+       record("u5", "2025-10-05", "Umleitung", "Die Bahnhofstrasse ist gesperrt.", fulda())});
   auto t = [&](const std::string& text) {
     ArticleQuery q;
     q.text = text;
@@ -179,6 +202,13 @@ TEST_P(StoreTest, GermanTextSearch) {
   EXPECT_EQ(t("\"hit the coast\""), (std::vector<std::string>{"Storms hit the coast"}));
   EXPECT_TRUE(t("\"the hit coast\"").empty());
   EXPECT_TRUE(t("Kirschbaum Verteidigung").empty());
+  // ß folding both ways, compound heads, German phrases with inflected words.
+  EXPECT_EQ(t("Bahnhofstraße"), (std::vector<std::string>{"Umleitung"}));
+  EXPECT_EQ(t("Bahnhof"), (std::vector<std::string>{"Umleitung"}));
+  EXPECT_EQ(t("\"neuen Kirschbaum\""), (std::vector<std::string>{"Neue Kirschbäume am Rhein"}));
+  EXPECT_EQ(t("„Bundestag berät“"), (std::vector<std::string>{"Bundestag berät den Verteidigungsetat"}));
+  EXPECT_TRUE(t("\"Kirschbaum neue\"").empty());
+  EXPECT_TRUE(t("\"Bundestag Verteidigungsetat\"").empty());  // not adjacent
   // Operators, quotes and SQL are just words: no error, no injection.
   EXPECT_TRUE(t("Rhein OR Bundestag").empty());
   EXPECT_TRUE(t("x' OR 1=1; DROP TABLE articles; --").empty());
@@ -187,7 +217,7 @@ TEST_P(StoreTest, GermanTextSearch) {
   ArticleQuery empty;
   empty.text = "\"\" ** ()";
   EXPECT_EQ(store_->query(empty).status().code(), Status::Code::kInvalidArgument);
-  EXPECT_EQ(store_->count().value(), 4);
+  EXPECT_EQ(store_->count().value(), 5);
 }
 
 TEST_P(StoreTest, TextWithBboxAndRelevance) {
@@ -370,6 +400,124 @@ TEST_P(StoreTest, FocusPointsMatchQueryFilters) {
   ArticleQuery bad;
   bad.bbox = BBox{15, 47, 5, 55};
   EXPECT_EQ(store_->focus_points(bad).status().code(), Status::Code::kInvalidArgument);
+}
+
+// Every plan (date scan, R*Tree time windows, FTS5 in order-key order, region index, with
+// cursors, time bounds and filters) must return exactly the brute-force answer: matching
+// articles sorted by (date, id) descending, page after page. Many articles share a second.
+TEST_P(StoreTest, PagesMatchABruteForceSort) {
+  struct Row {
+    std::int64_t id = 0, ts = 0;
+    std::optional<double> lat, lon;
+    bool alpha = false, beta = false, in_07 = false;
+    std::string outlet;
+  };
+  std::mt19937 rng(42);
+  std::vector<ArticleRecord> batch;
+  std::vector<Row> rows;
+  const std::int64_t base = 1704067200;  // 2024-01-01T00:00:00Z
+  for (int i = 0; i < 1200; ++i) {
+    Row r;
+    r.ts = (i > 10 && rng() % 5 == 0) ? rows[rng() % rows.size()].ts : base + 60 * static_cast<std::int64_t>(rng() % 1000000);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::optional<PlaceMention> focus;
+    if (rng() % 20 != 0) {
+      bool cluster = rng() % 100 < 85;
+      r.lat = cluster ? 50 + u(rng) : 40 + 20 * u(rng);
+      r.lon = cluster ? 9 + u(rng) : -5 + 30 * u(rng);
+      focus = place("Ort" + std::to_string(i), *r.lat, *r.lon, "DE", cluster ? "05" : "07", 100000 + i);
+      r.in_07 = !cluster;
+    }
+    r.alpha = rng() % 25 == 0;
+    r.beta = rng() % 4 == 0;
+    r.outlet = "o" + std::to_string(i % 3);
+    std::string text = std::string("gamma") + (r.alpha ? " Alphawort" : "") + (r.beta ? " beta" : "");
+    batch.push_back(record("https://b/" + std::to_string(i), format_ts(r.ts), "T" + std::to_string(i), text, focus,
+                           "de", r.outlet));
+    rows.push_back(r);
+  }
+  std::vector<std::int64_t> ids;
+  for (std::size_t at = 0; at < batch.size(); at += 300) {
+    auto part = put(std::vector<ArticleRecord>(batch.begin() + at, batch.begin() + std::min(batch.size(), at + 300)));
+    ids.insert(ids.end(), part.begin(), part.end());
+  }
+  ASSERT_EQ(ids.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].id = ids[i];
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return std::tie(a.ts, a.id) > std::tie(b.ts, b.id); });
+
+  auto in = [](const Row& r, const BBox& b) {
+    return r.lat && *r.lat >= b.south && *r.lat <= b.north && *r.lon >= b.west && *r.lon <= b.east;
+  };
+  const BBox sparse{20, 40, 25, 50}, cluster{9.2, 50.2, 9.6, 50.5};
+  struct Case {
+    std::string name;
+    ArticleQuery q;
+    std::function<bool(const Row&)> match;
+  };
+  std::vector<Case> cases;
+  auto add = [&](std::string name, std::function<void(ArticleQuery&)> set, std::function<bool(const Row&)> match) {
+    Case c{std::move(name), {}, std::move(match)};
+    c.q.limit = 7;
+    set(c.q);
+    cases.push_back(std::move(c));
+  };
+  const std::int64_t since = base + 60 * 200000, until = base + 60 * 700000;
+  add("sparse box", [&](ArticleQuery& q) { q.bbox = sparse; }, [&](const Row& r) { return in(r, sparse); });
+  add("cluster box", [&](ArticleQuery& q) { q.bbox = cluster; }, [&](const Row& r) { return in(r, cluster); });
+  add("box+outlet", [&](ArticleQuery& q) { q.bbox = cluster, q.outlet = "o1"; },
+      [&](const Row& r) { return in(r, cluster) && r.outlet == "o1"; });
+  add("box+time", [&](ArticleQuery& q) { q.bbox = sparse, q.since = format_ts(since), q.until = format_ts(until); },
+      [&](const Row& r) { return in(r, sparse) && r.ts >= since && r.ts <= until; });
+  add("radius", [&](ArticleQuery& q) { q.near_lat = 50.3, q.near_lon = 9.4, q.radius_km = 12; },
+      [&](const Row& r) { return r.lat && haversine_km(50.3, 9.4, *r.lat, *r.lon) <= 12; });
+  add("text", [&](ArticleQuery& q) { q.text = "Alphawort"; }, [&](const Row& r) { return r.alpha; });
+  add("text+box", [&](ArticleQuery& q) { q.text = "beta", q.bbox = cluster; },
+      [&](const Row& r) { return r.beta && in(r, cluster); });
+  add("text+time+outlet", [&](ArticleQuery& q) { q.text = "beta", q.since = format_ts(since), q.until = format_ts(until), q.outlet = "o2"; },
+      [&](const Row& r) { return r.beta && r.ts >= since && r.ts <= until && r.outlet == "o2"; });
+  add("region+text", [&](ArticleQuery& q) { q.region = "admin1:DE.07", q.text = "beta"; },
+      [&](const Row& r) { return r.beta && r.in_07; });
+
+  for (int scan_rows : {3000, 0}) {
+    if (GetParam() == "sqlite") {  // 0: every box query takes the R*Tree time windows
+      StoreOptions o;
+      o.db = store_db_;
+      o.sqlite_scan_rows = scan_rows;
+      auto s = Store::open(o);
+      ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+      store_ = std::move(s.value());
+    }
+    for (auto& c : cases) {
+      std::vector<std::int64_t> expected, got;
+      for (const auto& r : rows)
+        if (c.match(r)) expected.push_back(r.id);
+      ArticleQuery q = c.q;
+      for (int pages = 0; pages < 200; ++pages) {
+        auto page = store_->query(q);
+        ASSERT_TRUE(page.is_ok()) << c.name << ": " << page.status().to_string();
+        for (const auto& a : page->items) got.push_back(a.id);
+        if (page->next_cursor.empty()) break;
+        q.cursor = page->next_cursor;
+      }
+      EXPECT_GT(expected.size(), 7u) << c.name << ": the case should need several pages";
+      EXPECT_EQ(got, expected) << c.name << " (scan rows " << scan_rows << ")";
+      if (c.q.text.empty()) continue;
+      // By relevance: another order, the same set, every page.
+      q = c.q;
+      q.sort = "relevance";
+      got.clear();
+      for (int pages = 0; pages < 200; ++pages) {
+        auto page = store_->query(q);
+        ASSERT_TRUE(page.is_ok()) << c.name << ": " << page.status().to_string();
+        for (const auto& a : page->items) got.push_back(a.id);
+        if (page->next_cursor.empty()) break;
+        q.cursor = page->next_cursor;
+      }
+      std::sort(got.begin(), got.end());
+      std::sort(expected.begin(), expected.end());
+      EXPECT_EQ(got, expected) << c.name << " by relevance";
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
