@@ -43,6 +43,11 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
 else
   log "npm packages: up to date"
 fi
+# German Länder borders for the offline basemap, derived from the npm data (see the script).
+laender=node_modules/.pressekarte/de-laender.json
+if [[ ! -f $laender || src/serve/make_laender.mjs -nt $laender || node_modules/.package-lock.json -nt $laender ]]; then
+  node --no-warnings src/serve/make_laender.mjs "$laender"
+fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
 if [[ ! -f build/CMakeCache.txt ]]; then
@@ -56,10 +61,10 @@ if ! cmake --build build -j"$jobs" >build/build.log 2>&1; then
   exit 1
 fi
 
-# The gazetteer: rebuilt when missing or when its builder, its data tables or the npm data changed.
+# The gazetteer: rebuilt when missing or when its builder, its data tables, the name folding or the npm data changed.
 gaz=build/gazetteer.bin
-if [[ ! -f $gaz || -n "$(find src/geo node_modules/.package-lock.json -newer "$gaz" \
-        \( -name 'gazetteer*' -o -path 'src/geo/data/*' -o -name '.package-lock.json' \) -print -quit)" ]]; then
+if [[ ! -f $gaz || -n "$(find src/geo src/util/text.cc node_modules/.package-lock.json -newer "$gaz" \
+        \( -name 'gazetteer*' -o -path 'src/geo/data/*' -o -name 'text.cc' -o -name '.package-lock.json' \) -print -quit)" ]]; then
   log "building the gazetteer (GeoNames cities500, CC BY 4.0) → $gaz"
   build/pressekarte gazetteer build --out "$gaz"
 else

@@ -12,7 +12,10 @@ const $ = (id) => document.getElementById(id);
 const map = L.map('map', { minZoom: 2, maxZoom: 18, worldCopyJump: false, maxBounds: [[-85, -200], [85, 200]] })
   .setView([51.1, 10.4], 6);
 map.getContainer().dataset.ready = 'false';
-addBasemap(map);
+// The offline basemap (a 750 KB TopoJSON drawn as SVG) is fetched once the first markers are on
+// the map: they are what the reader waits for (bench/first_markers.mjs).
+let basemap = null;
+const startBasemap = () => { if (!basemap) basemap = addBasemap(map); };
 const markerLayer = L.layerGroup().addTo(map);
 const markersById = new Map();
 
@@ -88,6 +91,7 @@ async function loadClusters() {
   }
   map.getContainer().dataset.clusters = String(data.features.filter((f) => f.properties.cluster).length);
   map.getContainer().dataset.markers = String(data.features.length);
+  startBasemap();
 }
 
 // ---- list -------------------------------------------------------------------------------
@@ -120,6 +124,7 @@ async function refresh() {
   } catch (e) {
     console.warn(e);
   }
+  startBasemap();
 }
 
 let moveTimer = 0;

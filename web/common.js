@@ -53,7 +53,8 @@ export function zoomForKind(kind) {
   return { continent: 3, country: 5, admin1: 7, admin2: 9 }[kind] || 11;
 }
 
-// Natural Earth countries from world-atlas (served locally), plus an optional tile layer.
+// Natural Earth countries from world-atlas and the German Länder (served locally), plus an
+// optional tile layer.
 export async function addBasemap(map) {
   let config = {};
   try { config = await getJSON('/api/config'); } catch { /* offline basemap only */ }
@@ -71,6 +72,16 @@ export async function addBasemap(map) {
     }).addTo(map);
   } catch (e) {
     console.warn('basemap', e);
+  }
+  // German Länder borders, derived at set-up by src/serve/make_laender.mjs (optional file).
+  try {
+    const laender = await getJSON('/vendor/pk/de-laender.json');
+    L.geoJSON(laender, {
+      interactive: false, attribution: T.laender_attribution, className: 'pk-laender',
+      style: { color: '#8a8f98', weight: 0.7, dashArray: '4 3', fill: false },
+    }).addTo(map);
+  } catch (e) {
+    console.warn('Länder borders', e);
   }
 }
 

@@ -1,7 +1,8 @@
 // Serve: the HTTP API (JSON, GeoJSON, Atom/JSON feeds, metrics) and the map page.
 //
-// Thread safety: a Server handles requests on a fixed pool of `threads` workers; the Store it is
-// given is only ever used by one worker at a time (the server serialises access per store).
+// Thread safety: a Server handles each connection on a worker of a pool that grows from
+// `threads` to `max_threads`; each Store it is given is only ever used by one thread at a time
+// (the server serialises access per store).
 #pragma once
 
 #include <cstddef>
@@ -29,11 +30,17 @@ struct ServerOptions {
   // node_modules directory holding leaflet/ and world-atlas/ (served under /vendor/…).
   // "" = <web_root>/../node_modules.
   std::string node_modules;
-  int threads = 8;                 // worker threads (fixed pool; connections queue beyond). Default 8.
+  // Workers kept ready. A connection (with all its keep-alive requests) holds one worker, so
+  // the pool starts another whenever a connection arrives while none is idle, up to
+  // `max_threads`; connections beyond that queue. Extra workers exit after 30 s idle.
+  // Default 8 ready, at most 256 (one 8 MiB-stack thread each, mostly untouched).
+  int threads = 8;
   std::size_t payload_max_bytes = 1 << 20;  // largest request body (POST /api/geoparse). 1 MiB.
   int keep_alive_seconds = 2;      // idle keep-alive before the server closes. Default 2 s: a slow
                                    // or idle client cannot hold a worker for long.
-  std::size_t keep_alive_max_requests = 100;  // requests per connection. Default 100.
+  // Requests per connection before the server closes it. Default 1000 (every close makes the
+  // client reconnect; a kept-alive connection no longer blocks others, see `threads`).
+  std::size_t keep_alive_max_requests = 1000;
   int read_timeout_seconds = 5;    // per read of a request (slow clients get dropped). Default 5 s.
   int write_timeout_seconds = 5;   // per write of a response. Default 5 s.
   // Origins allowed to call the API from other sites (Access-Control-Allow-Origin). "*" allows
@@ -48,6 +55,12 @@ struct ServerOptions {
   // Default 2 s.
   int refresh_seconds = 2;
   bool access_log = false;         // one line per request on stderr. Default off.
+  // Appended. Upper bound of the worker pool (see `threads`): the most connections served at
+  // once. Default 256.
+  int max_threads = 256;
+  // Appended. Open the store read-only (serve never writes; migrations are then not applied,
+  // so the store must be current). Default false.
+  bool read_only = false;
 };
 
 // POST /api/geoparse: extract + geoparse one document without storing it (the pipeline's
@@ -58,6 +71,9 @@ using GeoparseFn = std::function<Result<ArticleRecord>(const RawDocument&)>;
 // that need them answer 503 with a JSON error).
 struct ServerDeps {
   std::shared_ptr<Store> store;
+  // Appended. A second connection to the same store for the cluster index's background loads
+  // (a full scan of the articles), so they never block the API's requests. Null = `store`.
+  std::shared_ptr<Store> index_store;
   std::shared_ptr<const Gazetteer> gazetteer;
   GeoparseFn geoparse;
 };

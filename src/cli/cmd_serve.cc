@@ -16,7 +16,11 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--web-root", options->web_root, "Directory with the page (default: the source tree's web/)");
   cmd->add_option("--node-modules", options->node_modules, "Directory with leaflet/ and world-atlas/ (default: <web-root>/../node_modules)");
   cmd->add_option("--gazetteer", options->gazetteer_path, "Gazetteer file for place search and /api/geoparse");
-  cmd->add_option("--threads", options->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", options->threads, "Worker threads kept ready (the pool grows with the connections)")
+      ->capture_default_str()->check(CLI::Range(1, 1024));
+  cmd->add_option("--max-threads", options->max_threads, "Most worker threads, i.e. connections served at once")
+      ->capture_default_str()->check(CLI::Range(1, 4096));
+  cmd->add_flag("--read-only", options->read_only, "Open the store read-only (no migrations)");
   cmd->add_option("--max-body", options->payload_max_bytes, "Largest request body in bytes")->capture_default_str();
   cmd->add_option("--keep-alive", options->keep_alive_seconds, "Idle keep-alive in seconds")->capture_default_str();
   cmd->add_option("--cors-origin", options->cors_origins, "Origin allowed to call the API from another site (repeatable; * = any)");

@@ -151,12 +151,12 @@ struct CreditMarker {
   bool needs_colon_word;  // a word marker like "Foto:" must start a word
 };
 
-constexpr std::array<CreditMarker, 16> kCreditMarkers = {{
+constexpr std::array<CreditMarker, 17> kCreditMarkers = {{
     {"Photo by ", true}, {"Photograph by ", true},
     {"Bild:", true},     {"Foto:", true},   {"Fotos:", true},   {"Bilder:", true},
     {"Photo:", true},    {"Photos:", true}, {"Image:", true},   {"Credit:", true},
     {"Bildquelle:", true}, {"Fotoquelle:", true}, {"Quelle:", true}, {"\xC2\xA9", false},
-    {"(c)", true},       {"Copyright:", true},
+    {"(c)", true},       {"Copyright:", true}, {"Bildrechte:", true},
 }};
 
 }  // namespace
@@ -300,18 +300,23 @@ CaptionCredit split_photo_credit(std::string_view line_in) {
   // Earliest marker that starts a word ("… Allianz. Bild: X/dpa", "(Foto: dpa)", "© X").
   std::size_t best = std::string::npos, best_len = 0;
   for (const auto& m : kCreditMarkers) {
-    std::size_t pos = 0;
-    while ((pos = line.find(m.text, pos)) != std::string::npos) {
-      bool word_start = pos == 0 || line[pos - 1] == ' ' || line[pos - 1] == '(' ||
-                        line[pos - 1] == '|' || line[pos - 1] == '/';
-      if (!m.needs_colon_word || word_start) {
-        if (pos < best) {
-          best = pos;
-          best_len = m.text.size();
+    // The marker as written and in capitals ("BILD:", "FOTO:").
+    std::string upper(m.text);
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    for (std::string_view needle : {m.text, std::string_view(upper)}) {
+      std::size_t pos = 0;
+      while ((pos = line.find(needle, pos)) != std::string::npos) {
+        bool word_start = pos == 0 || line[pos - 1] == ' ' || line[pos - 1] == '(' ||
+                          line[pos - 1] == '|' || line[pos - 1] == '/';
+        if (!m.needs_colon_word || word_start) {
+          if (pos < best) {
+            best = pos;
+            best_len = needle.size();
+          }
+          break;
         }
-        break;
+        pos += needle.size();
       }
-      pos += m.text.size();
     }
   }
   if (best == std::string::npos) {
@@ -331,8 +336,21 @@ CaptionCredit split_photo_credit(std::string_view line_in) {
   }
   std::string caption = line.substr(0, in_parens ? best - 1 : best);
   caption = trim(caption);
-  while (!caption.empty() && (caption.back() == '|' || caption.back() == '-')) {
-    caption.pop_back();
+  // Separators before the credit: "|", "-", "–", "—".
+  for (bool more = true; more && !caption.empty();) {
+    more = false;
+    if (caption.back() == '|' || caption.back() == '-') {
+      caption.pop_back();
+      more = true;
+    } else {
+      for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"}) {
+        if (caption.size() >= dash.size() &&
+            caption.compare(caption.size() - dash.size(), dash.size(), dash) == 0) {
+          caption.resize(caption.size() - dash.size());
+          more = true;
+        }
+      }
+    }
     caption = trim(caption);
   }
   out.caption = caption;

@@ -118,6 +118,16 @@ TEST(PhotoCredit, SplitsCaptionAndCredit) {
   cc = split_photo_credit("Feuerwehr im Einsatz | Foto: © Stadt Kassel");
   EXPECT_EQ(cc.caption, "Feuerwehr im Einsatz");
   EXPECT_EQ(cc.credit, "Stadt Kassel");
+
+  // A dash before the credit and markers in capitals.
+  cc = split_photo_credit("Verlinden tijdens de coronacrisis. \xE2\x80\x94 \xC2\xA9 BELGA");
+  EXPECT_EQ(cc.caption, "Verlinden tijdens de coronacrisis.");
+  EXPECT_EQ(cc.credit, "BELGA");
+  cc = split_photo_credit("BILD: SN/APA/GEORG HOCHMUTH");
+  EXPECT_EQ(cc.caption, "");
+  EXPECT_EQ(cc.credit, "SN/APA/GEORG HOCHMUTH");
+  cc = split_photo_credit("Schlachthalle in Schmalkalden. Bildrechte: MDR/David Straub");
+  EXPECT_EQ(cc.credit, "MDR/David Straub");
 }
 
 TEST(PhotoCredit, LeavesOrdinaryTextAlone) {

@@ -1,6 +1,7 @@
 #include "html_content.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string_view>
 
@@ -34,18 +35,53 @@ int heading_level(std::string_view t) {
 }
 
 // Class/id words that mark boilerplate, and words that rescue an element anyway.
+// Short words count only at the start of a class word: "pager" is not in "apageroot", "rss"
+// not in "progress", "menu" is in "main-menu" but not in "somenumber".
+bool contains_word_start(std::string_view ci, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles) {
+    for (std::size_t p = ci.find(n); p != std::string_view::npos; p = ci.find(n, p + 1)) {
+      char before = p == 0 ? ' ' : ci[p - 1];
+      if (before == ' ' || before == '-' || before == '_' || before == ':') return true;
+    }
+  }
+  return false;
+}
+
 bool negative_hint(std::string_view ci) {
-  return contains_any(ci, {"comment", "footer", "sidebar", "side-bar", "menu", "navbar",
+  return contains_any(ci, {"comment", "footer", "sidebar", "side-bar", "navbar",
                            "navigation", "breadcrumb", "related", "teaser-list", "share",
                            "sharing", "social", "cookie", "consent", "gdpr", "newsletter",
-                           "banner", "advert", "sponsor", "promo", "popup", "modal",
-                           "pagination", "pager", "subscribe", "paywall", "skyscraper",
+                           "promo-", "promobox", "banner", "advert", "sponsor", "popup",
+                           "pagination", "subscribe", "paywall", "skyscraper",
                            "disqus", "shoutbox", "masthead", "recommend",
-                           "outbrain", "taboola", "tags", "tagcloud", "author-bio",
-                           "meta-nav", "skip-link", "print-only", "hidden", "-ad-",
+                           "outbrain", "taboola", "tagcloud", "author-bio", "author-box", "authorbox",
+                           "author-info", "about-author", "about-the-author", "autor-box", "autorbox",
+                           "saboxplugin", "author-profile",
+                           "meta-nav", "skip-link", "print-only", "-ad-",
                            "ad-slot", "adslot", "ad-container", "ad_container", "ads-",
                            "mehr-zum-thema", "more-from", "read-more", "weiterlesen",
-                           "login", "signup", "toolbar", "rating", "rss", "jump", "overlay"});
+                           "signup", "toolbar", "overlay", "rating"}) ||
+         contains_word_start(ci, {"pager", "tags", "rss", "jump", "login", "modal", "menu"});
+}
+
+// A class that hides the element itself ("hidden", "hidden-xs", "d-none"); not Drupal's
+// "field--label-hidden" (the label is hidden, the field is not) nor Tailwind's "md:hidden"
+// (hidden on wide screens only).
+bool hiding_class(std::string_view ci) {
+  std::size_t i = 0;
+  while (i < ci.size()) {
+    std::size_t e = ci.find(' ', i);
+    if (e == std::string_view::npos) e = ci.size();
+    std::string_view tok = ci.substr(i, e - i);
+    i = e + 1;
+    bool label_only = tok.size() >= 12 && tok.substr(tok.size() - 12) == "label-hidden";
+    if ((tok.find("hidden") != std::string_view::npos && !label_only &&
+         tok.find(':') == std::string_view::npos) ||
+        tok == "d-none" || tok == "hide" || tok == "sr-only" || tok == "screen-reader-text" ||
+        tok == "invisible" || tok == "element-invisible")
+      return true;
+  }
+  return false;
 }
 
 bool positive_hint(std::string_view ci) {
@@ -62,6 +98,84 @@ bool strong_positive(std::string_view ci) {
 bool lead_hint(std::string_view ci) {
   return contains_any(ci, {"lead", "intro", "teaser", "summary", "standfirst", "abstract",
                            "excerpt", "description", "subtitle", "deck"});
+}
+
+// A credit after a caption without a marker word: "… Higgins. | Niall Carson/PA Images",
+// "… Epstein. (AP)", "… an hour. AP". Only names that look like credits: a known agency, or a
+// short "Name/Agency" list after a bar.
+parts::CaptionCredit split_unmarked_credit(const std::string& caption) {
+  parts::CaptionCredit out;
+  out.caption = caption;
+  auto short_name = [](std::string_view t) {
+    return !t.empty() && t.size() <= 80 && std::count(t.begin(), t.end(), ' ') < 8 &&
+           t.find_first_of(".!?:;") == std::string_view::npos;
+  };
+  auto agency_like = [](std::string_view t) {
+    if (!parts::canonical_agency(t).empty()) return true;
+    std::size_t slash = t.find('/');
+    return slash != std::string_view::npos &&
+           (!parts::canonical_agency(t.substr(0, slash)).empty() ||
+            !parts::canonical_agency(t.substr(t.rfind('/') + 1)).empty());
+  };
+  std::size_t bar = caption.rfind(" | ");
+  if (bar != std::string::npos && bar > 0) {
+    std::string credit = parts::trim(std::string_view(caption).substr(bar + 3));
+    if (short_name(credit)) {
+      out.caption = parts::trim(std::string_view(caption).substr(0, bar));
+      out.credit = credit;
+      return out;
+    }
+  }
+  // After a full sentence, the closing parenthesis or the capitalised words are a credit.
+  auto after_sentence = [&](std::size_t pos) {
+    std::size_t e = pos;
+    while (e > 0 && caption[e - 1] == ' ') --e;
+    if (e == 0) return false;
+    unsigned char c = static_cast<unsigned char>(caption[e - 1]);
+    // ASCII sentence ends and the last byte of a closing quote: ” (E2 80 9D), « (C2 AB), » (C2 BB).
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == 0x9D || c == 0xAB || c == 0xBB;
+  };
+  auto name_words = [](std::string_view t) {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < t.size();) {
+      std::size_t e = t.find(' ', i);
+      if (e == std::string_view::npos) e = t.size();
+      std::string_view w = t.substr(i, e - i);
+      i = e + 1;
+      if (w.empty()) continue;
+      ++words;
+      bool upper = std::isupper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80;
+      if (!upper && w != "via" && w != "of" && w != "and" && w != "de" && w != "von" && w != "/" &&
+          w.find('/') == std::string_view::npos)
+        return false;
+    }
+    return words > 0 && words <= 6;
+  };
+  if (caption.size() > 4 && caption.back() == ')') {
+    std::size_t open = caption.rfind('(');
+    if (open != std::string::npos && open > 0) {
+      std::string inner = caption.substr(open + 1, caption.size() - open - 2);
+      if (short_name(inner) && (agency_like(inner) || (after_sentence(open) && name_words(inner)))) {
+        out.caption = parts::trim(std::string_view(caption).substr(0, open));
+        out.credit = inner;
+        return out;
+      }
+    }
+  }
+  // "… an hour. AP": a bare agency after the last sentence.
+  std::size_t stop = caption.find_last_of(".!?");
+  // A sentence end, not an abbreviation ("U.S. President Joe Biden"): a lower-case word before.
+  bool sentence_end = stop != std::string::npos && stop >= 3 &&
+                      std::islower(static_cast<unsigned char>(caption[stop - 1])) &&
+                      std::islower(static_cast<unsigned char>(caption[stop - 2]));
+  if (sentence_end && stop + 2 < caption.size() && caption[stop + 1] == ' ') {
+    std::string tail = parts::trim(std::string_view(caption).substr(stop + 1));
+    if (short_name(tail) && (agency_like(tail) || name_words(tail))) {
+      out.caption = caption.substr(0, stop + 1);
+      out.credit = tail;
+    }
+  }
+  return out;
 }
 
 struct Stats {
@@ -97,9 +211,11 @@ class Extractor {
     if (!options_.fragment && c.text_chars < 200) {
       // Nothing convincing: read the whole body, still without the removed boilerplate.
       Content all;
+      figures_.clear();
       read_blocks(body(), all);
       if (all.text_chars > c.text_chars) c = std::move(all);
     }
+    read_images(c);
     return c;
   }
 
@@ -143,7 +259,8 @@ class Extractor {
          role == "menubar") && !holds_article)
       return true;
     if (options_.fragment) return false;
-    if (t == "header" && !holds_article) return true;
+    // A <header> inside the article holds its headline, teaser and byline, not site navigation.
+    if (t == "header" && !holds_article && !inside_article(id)) return true;
     if (t == "body" || t == "html" || t == "article" || t == "main" || t == "a") return false;
     std::string ci = class_id(id);
     if (ci.size() <= 1) return false;
@@ -154,9 +271,21 @@ class Extractor {
     if (contains_any(ci, {"comment", "disqus", "cookie", "consent"}) && !raw_[id].article_marker &&
         !strong_positive(ci))
       return true;
-    if (negative_hint(ci) && !strong_positive(ci) && !raw_[id].article_marker && !most_text &&
+    if ((negative_hint(ci) || hiding_class(ci)) && !strong_positive(ci) && !raw_[id].article_marker &&
+        !most_text &&
         !contains_any(ci, {"article", "content", "main", "story", "body", "entry"}))
       return true;
+    return false;
+  }
+
+  bool inside_article(NodeId id) const {
+    for (NodeId a = doc_.node(id).parent; a != kNoNode && a != 0; a = doc_.node(a).parent) {
+      const Node& an = doc_.node(a);
+      if (an.tag == "article" || an.tag == "main") return true;
+      std::string_view it = doc_.attr(a, "itemtype");
+      if (it.find("Article") != std::string_view::npos || it.find("BlogPosting") != std::string_view::npos)
+        return true;
+    }
     return false;
   }
 
@@ -387,9 +516,16 @@ class Extractor {
         break;
       }
     }
+    if (head.empty()) {
+      NodeId teaser = visible_summary(top);
+      if (teaser != kNoNode) head.push_back(teaser);
+    }
     std::vector<NodeId> roots;
     NodeId parent = doc_.node(top).parent;
-    if (parent == kNoNode || parent == 0) return {top};
+    if (parent == kNoNode || parent == 0) {
+      if (!head.empty() && head.front() < top) return {head.front(), top};
+      return {top};
+    }
     double sib_threshold = std::max(10.0, score_[top] * 0.2);
     std::string top_class(doc_.attr(top, "class"));
     for (NodeId s = doc_.node(parent).first_child; s != kNoNode; s = doc_.node(s).next_sibling) {
@@ -401,6 +537,11 @@ class Extractor {
       if (sn.kind != Node::Kind::kElement || removed_[s]) continue;
       double bonus = (!top_class.empty() && doc_.attr(s, "class") == top_class) ? score_[top] * 0.2 : 0;
       bool append = is_candidate[s] && score_[s] + bonus >= sib_threshold;
+      // Pages built of same-class blocks (a CMS's "field__item" or "paragraph" per text part):
+      // a sibling block of the top's kind with text and few links is more of the same text.
+      if (!append && !top_class.empty() && doc_.attr(s, "class") == top_class && stats_[s].text >= 20 &&
+          link_density(s) < 0.3)
+        append = true;
       if (!append && (sn.tag == "p" || !stats_[s].block_child)) {
         double ld = link_density(s);
         const Stats& st = stats_[s];
@@ -421,6 +562,28 @@ class Extractor {
     }
     roots.insert(roots.begin(), head_kept.begin(), head_kept.end());
     return roots;
+  }
+
+  // The teaser paragraph before `top` that repeats the page's summary ("<p class=a-lead>" under
+  // the headline, outside the body container), or kNoNode.
+  NodeId visible_summary(NodeId top) const {
+    std::string want = to_lower_simple(collapse_whitespace(options_.summary));
+    if (want.size() < 40) return kNoNode;
+    want.resize(std::min<std::size_t>(want.size(), 60));
+    for (NodeId k = body(); k < top && k < doc_.size(); ++k) {
+      const Node& kn = doc_.node(k);
+      if (kn.kind != Node::Kind::kElement) continue;
+      if (removed_[k]) {
+        k = last_descendant(k);
+        continue;
+      }
+      if ((kn.tag != "p" && !(kn.tag == "div" && !stats_[k].block_child)) || stats_[k].text < 40 ||
+          link_density(k) > 0.3)
+        continue;
+      std::string t = to_lower_simple(collapse_whitespace(doc_.text_of(k)));
+      if (t.compare(0, want.size(), want) == 0) return k;
+    }
+    return kNoNode;
   }
 
   // Text of good paragraphs (long, few links) inside the given subtrees.
@@ -517,8 +680,72 @@ class Extractor {
     c.blocks.push_back(std::move(b));
   }
 
+  // A photo caption outside <figure>: a short box whose class says caption
+  // ("<div class=mediaInfo><span class=mediaSubtitleText>…</span><span class=mediaRights>…").
+  bool caption_box(NodeId id) const {
+    const Node& n = doc_.node(id);
+    if (n.tag != "div" && n.tag != "span" && n.tag != "p") return false;
+    std::uint32_t text = raw_text_[id];
+    if (text < 10 || text > 600 || link_density(id) > 0.3 || stats_[id].block_child) return false;
+    std::string ci = class_id(id);
+    return contains_any(ci, {"caption", "bildunterschrift", "mediainfo", "media-info", "image-info",
+                             "img-info", "bildtext"}) &&
+           !contains_any(ci, {"figcaption"});
+  }
+
+  // A figure outside the chosen text (the lead image above the body, a photo between text
+  // sections) still illustrates the article, unless it is part of a teaser: inside a link or a
+  // list item, or carrying a headline or a link of its own.
+  bool article_figure(NodeId fig) const {
+    if (removed_[fig]) return false;
+    for (NodeId a = doc_.node(fig).parent; a != kNoNode && a != 0; a = doc_.node(a).parent) {
+      std::string_view t = doc_.node(a).tag;
+      if (t == "a" || t == "li" || t == "nav" || t == "aside" || t == "footer") return false;
+      if (t != "body" && t != "html" && clutter(a)) return false;
+    }
+    for (NodeId k = fig; k != kNoNode; k = doc_.next_in_subtree(k, fig)) {
+      const Node& kn = doc_.node(k);
+      if (kn.kind != Node::Kind::kElement) continue;
+      if (heading_level(kn.tag)) return false;
+      if (kn.tag == "a" && stats_[k].text > 20) return false;
+    }
+    return true;
+  }
+
+  // Images of the article in page order: figures met in the content plus figures elsewhere in
+  // the page that are not teasers; one image per caption.
+  void read_images(Content& c) {
+    std::vector<NodeId> figs = figures_;
+    if (!options_.fragment) {
+      for (NodeId id = doc_.find_first("figure"); id != kNoNode; id = doc_.find_first("figure", id + 1))
+        if (std::find(figs.begin(), figs.end(), id) == figs.end() && article_figure(id)) figs.push_back(id);
+    }
+    std::sort(figs.begin(), figs.end());
+    figs.erase(std::unique(figs.begin(), figs.end()), figs.end());
+    for (NodeId f : figs) {
+      // A figure inside another one is read with it.
+      bool nested = false;
+      for (NodeId a = doc_.node(f).parent; a != kNoNode && !nested; a = doc_.node(a).parent)
+        nested = doc_.node(a).tag == "figure";
+      if (!nested) read_figure(f, c);
+    }
+    std::vector<Image> unique;
+    for (Image& img : c.images) {
+      bool seen = false;
+      for (const Image& u : unique)
+        seen = seen || (!img.caption.empty() && u.caption == img.caption);
+      if (!seen) unique.push_back(std::move(img));
+    }
+    c.images = std::move(unique);
+  }
+
   void read_figure(NodeId fig, Content& c) {
     std::string caption, credit;
+    if (doc_.node(fig).tag != "figure") {
+      read_caption_text(fig, caption, credit);
+      finish_image(caption, credit, c);
+      return;
+    }
     for (NodeId n = doc_.node(fig).first_child; n != kNoNode;) {
       const Node& nd = doc_.node(n);
       if (nd.kind == Node::Kind::kElement) {
@@ -529,33 +756,65 @@ class Extractor {
           n = doc_.skip_subtree(n, fig);
           continue;
         }
-        if (nd.tag == "figcaption") {
-          // Credits inside the caption in their own element.
-          std::string cap;
-          for (NodeId k = nd.first_child; k != kNoNode;) {
-            const Node& kn = doc_.node(k);
-            if (kn.kind == Node::Kind::kElement && !removed_[k] &&
-                contains_any(class_id(k), {"credit", "copyright", "source", "author", "photographer"})) {
-              if (credit.empty()) credit = collapse_whitespace(doc_.text_of(k));
-              k = doc_.skip_subtree(k, n);
-              continue;
-            }
-            if (kn.kind == Node::Kind::kText) cap += kn.text;
-            if (kn.kind == Node::Kind::kElement && (is_invisible_tag(kn.tag))) {
-              k = doc_.skip_subtree(k, n);
-              continue;
-            }
-            if (kn.kind == Node::Kind::kElement && is_block_tag(kn.tag)) cap += ' ';
-            k = doc_.next_in_subtree(k, n);
+        // An overlay on the photo ("<small>© Max Muster</small>") without a telling class.
+        if (nd.tag != "figcaption" && raw_text_[n] > 0 && raw_text_[n] < 100) {
+          std::string t = collapse_whitespace(doc_.text_of(n));
+          if (parts::is_credit_line(t)) {
+            if (credit.empty()) credit = t;
+            n = doc_.skip_subtree(n, fig);
+            continue;
           }
-          caption += ' ' + cap;
+        }
+        if (nd.tag == "figcaption") {
+          read_caption_text(n, caption, credit);
           n = doc_.skip_subtree(n, fig);
           continue;
         }
       }
       n = doc_.next_in_subtree(n, fig);
     }
+    finish_image(caption, credit, c);
+  }
+
+  // The text of a caption element; credits inside it in their own element go to `credit`.
+  void read_caption_text(NodeId n, std::string& caption, std::string& credit) const {
+    std::string cap;
+    for (NodeId k = doc_.node(n).first_child; k != kNoNode;) {
+      const Node& kn = doc_.node(k);
+      if (kn.kind == Node::Kind::kText) {
+        cap += kn.text;
+        k = doc_.next_in_subtree(k, n);
+        continue;
+      }
+      if (kn.kind == Node::Kind::kElement && !removed_[k] &&
+          contains_any(class_id(k), {"credit", "copyright", "source", "author", "photographer",
+                                     "distributor", "agency", "rights"})) {
+        // "<span class=credit>Photo by X</span> /<span class=distributor>AP</span>"
+        std::string part = collapse_whitespace(doc_.text_of(k));
+        if (credit.empty()) credit = part;
+        else if (!part.empty()) credit += "/" + part;
+        k = doc_.skip_subtree(k, n);
+        continue;
+      }
+      if (kn.kind == Node::Kind::kElement && is_invisible_tag(kn.tag)) {
+        k = doc_.skip_subtree(k, n);
+        continue;
+      }
+      // "…auf Tiktok.<span>Getty Images</span>": an element after a sentence starts a new word.
+      if (kn.kind == Node::Kind::kElement &&
+          (is_block_tag(kn.tag) ||
+           (!cap.empty() && (cap.back() == '.' || cap.back() == '!' || cap.back() == '?'))))
+        cap += ' ';
+      k = doc_.next_in_subtree(k, n);
+    }
+    caption += ' ' + cap;
+  }
+
+  void finish_image(std::string caption, const std::string& credit, Content& c) const {
     caption = collapse_whitespace(caption);
+    // The separator left behind by a credit element ("Caption. /", "Caption |").
+    while (!caption.empty() && (caption.back() == '/' || caption.back() == '|' || caption.back() == ' '))
+      caption.pop_back();
     if (caption.empty() && credit.empty()) return;
     parts::CaptionCredit cc = parts::split_photo_credit(caption);
     Image img;
@@ -566,6 +825,11 @@ class Extractor {
     if (img.credit == credit && !credit.empty()) {
       parts::CaptionCredit only = parts::split_photo_credit(credit);
       if (!only.credit.empty() && only.caption.empty()) img.credit = only.credit;
+    }
+    if (img.credit.empty()) {
+      parts::CaptionCredit tail = split_unmarked_credit(img.caption);
+      img.caption = tail.caption;
+      img.credit = tail.credit;
     }
     c.images.push_back(std::move(img));
   }
@@ -601,7 +865,9 @@ class Extractor {
         if (in_link_[n]) link_chars += static_cast<std::uint32_t>(codepoint_count(collapse_whitespace(nd.text)));
       } else if (nd.kind == Node::Kind::kElement) {
         if (nd.tag == "figure") {
-          read_figure(n, c);
+          figures_.push_back(n);
+        } else if (n != root && caption_box(n)) {
+          figures_.push_back(n);
         } else if (n != root && clutter(n)) {
           c.blocks_before_gap.push_back(c.blocks.size());  // a teaser list or link box went here
         } else if (nd.tag == "br" || nd.tag == "hr") {
@@ -656,6 +922,7 @@ class Extractor {
   std::vector<std::uint8_t> in_link_;
   std::vector<Stats> stats_;
   std::vector<double> score_;
+  std::vector<NodeId> figures_;  // <figure>s met while reading the content
 };
 
 }  // namespace

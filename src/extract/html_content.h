@@ -27,6 +27,9 @@ struct ContentOptions {
   // Treat the whole document as the article (an HTML fragment such as RSS content:encoded).
   // Default false; extract_html sets it when the input has no <html>/<body>/<head>.
   bool fragment = false;
+  // The page's own summary (meta description), or "". A paragraph before the chosen content
+  // that opens with it is the visible teaser and is read as the first block. Default "".
+  std::string summary;
 };
 
 struct Content {

@@ -182,7 +182,9 @@ bool is_label(const std::string& t) {
       "auch interessant", "ähnliche beiträge", "verwandte artikel", "related", "related posts",
       "related articles", "you might also like", "read more", "weiterlesen", "mehr lesen",
       "kommentare", "comments", "leave a comment", "kommentar schreiben", "newsletter",
-      "tags", "schlagworte", "themen", "zurück", "back", "top", "nach oben"};
+      "tags", "schlagworte", "themen", "zurück", "back", "top", "nach oben", "keine kommentare",
+      "erschienen in", "externer inhalt", "permalink", "alle angaben ohne gewähr", "image illustrative",
+      "bildergalerie", "galerie", "video", "audio", "podcast"};
   for (std::string_view k : kLabels)
     if (l == k) return true;
   return false;
@@ -195,9 +197,65 @@ bool is_read_more(const std::string& normed) {
       "read more:", "read also:", "related:", "see also:", "lesen sie auch:", "lesen sie mehr:",
       "mehr dazu:", "mehr zum thema:", "auch interessant:", "weiterlesen:", "lea más:", "lee también:",
       "lire aussi:", "à lire aussi:", "leggi anche:", "czytaj też", "czytaj także", "neueste artikel",
-      "bild anzeigen", "kategorie:", "category:", "kategorien:", "categories:"};
-  for (std::string_view k : kPrefixes)
+      "bild anzeigen", "kategorie:", "category:", "kategorien:", "categories:", "lea también:",
+      "lea:", "vea también:", "le puede interesar:", "te puede interesar:", "también te puede interesar:",
+      "mira también:", "lire également:", "voir aussi:", "leggi:", "vedi anche:", "auch lesen:",
+      "schon gelesen?", "czytaj również", "das thema könnte dich auch interessieren",
+      "das könnte dich auch interessieren", "das könnte sie auch interessieren", "à lire aussi",
+      "lire aussi", "dowiedz się więcej",
+      // Subscription and newsletter pitches.
+      "subscribe now", "subscribe to", "sign up for", "never miss", "to view the full story",
+      "jetzt abonnieren", "abonnieren sie", "newsletter abonnieren", "melden sie sich jetzt",
+      "gib deine e-mail", "geben sie ihre e-mail", "do you want to be informed",
+      "zapraszamy też do subskrypcji", "hazte miembro"};
+  // The prefixes go through the same folding as the text (to_lower_simple maps some Latin
+  // Extended-A letters such as "ż" to a neighbour; folding both sides keeps them comparable).
+  static const std::vector<std::string> kNormed = [] {
+    std::vector<std::string> v;
+    for (std::string_view k : kPrefixes) v.push_back(norm(k));
+    return v;
+  }();
+  for (const std::string& k : kNormed)
     if (normed.rfind(k, 0) == 0) return true;
+  return false;
+}
+
+// A publication note from the article header ("Updated Nov 19, 6:55 AM;Posted Nov 19",
+// "Published 1 day ago", "Veröffentlicht am 3. Mai 2022").
+bool is_header_note(const std::string& normed) {
+  if (normed.size() > 100) return false;
+  if (normed.find_first_of("0123456789") == std::string::npos) return false;
+  for (std::string_view k : {"published", "updated", "posted", "last updated", "veröffentlicht",
+                             "aktualisiert", "zuletzt aktualisiert", "erstellt am", "publié", "mis à jour",
+                             "publicado", "actualizado"})
+    if (normed.rfind(k, 0) == 0) return true;
+  return false;
+}
+
+// A caption standing in the text: "Abbildung 4: klassische Schwachschicht.", "Abb. 2: …",
+// "Titelbild: …", "Fig. 3: …".
+bool is_caption_line(const std::string& normed) {
+  if (normed.size() > 300) return false;
+  for (std::string_view k : {"abbildung", "abb.", "fig.", "figure", "titelbild", "beitragsbild", "grafik"}) {
+    if (normed.rfind(k, 0) != 0) continue;
+    std::size_t i = k.size();
+    while (i < normed.size() && normed[i] == ' ') ++i;
+    while (i < normed.size() && (std::isdigit(static_cast<unsigned char>(normed[i])) || normed[i] == '.'))
+      ++i;
+    if (i < normed.size() && normed[i] == ':') return true;
+  }
+  return false;
+}
+
+// A photo caption with its credit standing in the text: "Marco Odermatt, Ski-Star. © AFP / X",
+// "Roman Prymula, photo:".
+bool is_caption_with_credit(const std::string& t) {
+  if (t.size() > 250) return false;
+  parts::CaptionCredit cc = parts::split_photo_credit(t);
+  if (!cc.credit.empty() && parts::is_photo_marker(cc.marker)) return true;
+  std::string n = norm(t);
+  for (std::string_view k : {", photo:", ", foto:", ", bild:", " photo:", " foto:"})
+    if (n.size() > k.size() && n.compare(n.size() - k.size(), k.size(), k) == 0) return true;
   return false;
 }
 
@@ -211,9 +269,63 @@ bool is_agency_credit(const std::string& t) {
   return !parts::canonical_agency(first).empty() || !parts::canonical_agency(last).empty();
 }
 
+// A heading or label that opens the page furniture after an article: contact boxes, author
+// boxes, source lists, related links, comments, share buttons ("Kontakt:", "Über die Autorin").
+bool is_end_section_label(const Block& b) {
+  if (b.text.size() > 60) return false;
+  std::string n = norm(b.text);
+  static constexpr std::string_view kLabels[] = {
+      "kontakt", "pressekontakt", "ansprechpartner", "ansprechpartnerin", "ihr ansprechpartner",
+      "ihre ansprechpartnerin", "contact", "media contact", "press contact", "über den autor",
+      "über die autorin", "über die autoren", "zur person", "about the author", "quellen",
+      "quelle", "quellenangaben", "einzelnachweise", "related", "related posts",
+      "related articles", "verwandte artikel", "verwandte beiträge", "ähnliche beiträge",
+      "ähnliche artikel", "mehr zum thema", "zum weiterlesen", "das könnte sie auch interessieren",
+      "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
+      "weitere beiträge", "you may also like", "you might also like", "kommentare", "comments",
+      "leave a reply", "leave a comment", "schreibe einen kommentar", "kommentar schreiben",
+      "teilen", "share this", "share", "diesen beitrag teilen", "artikel teilen", "tags",
+      "schlagwörter", "schlagworte", "newsletter", "zum autor", "zur autorin", "about the authors",
+      "war der artikel nützlich", "war dieser artikel hilfreich", "war dieser beitrag hilfreich",
+      "hat ihnen der artikel gefallen", "hat ihnen dieser artikel gefallen", "wie bewerten sie",
+      "wie hat ihnen", "möchten sie den artikel teilen", "did you find this article helpful",
+      "was this article helpful", "if you enjoyed reading this", "we want to hear what you think",
+      "weitere informationen", "lust auf mehr", "weitere aktuelle themen", "weitere themen",
+      "mehr aus", "mehr artikel", "meistgelesen", "meistgelesene artikel", "most read", "more stories",
+      "more from", "latest news", "top-artikel", "das könnte dich auch interessieren",
+      "empfohlene artikel", "unsere empfehlungen", "passend zum thema"};
+  // A label alone ("AUTOR") opens an author box; "Autor: Max Muster" may be a gallery credit.
+  std::string bare = n;
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.pop_back();
+  for (std::string_view k : {"autor", "autorin", "der autor", "die autorin", "die autoren"})
+    if (bare == k) return true;
+  for (std::string_view k : kLabels) {
+    if (n.rfind(k, 0) != 0) continue;
+    std::string_view rest = std::string_view(n).substr(k.size());
+    if (rest.empty() || rest == ":" || rest[0] == '?') return true;
+    // "Ansprechpartnerin zum Thema:", "Kontakt: Max Muster"
+    if ((rest[0] == ':' || rest[0] == ' ') && (b.kind == Block::Kind::kHeading || n.back() == ':' ||
+                                               std::count(n.begin(), n.end(), ' ') < 4))
+      return true;
+  }
+  return false;
+}
+
 // Drops blocks that are page furniture inside the content: bylines, lone dates and times,
 // labels ("Anzeige"), and headings that introduced a removed teaser list.
 void drop_block_boilerplate(Content& c, const std::string& author) {
+  // Everything from an end-of-article label on, once most of the text has been read.
+  {
+    std::size_t total = 0, seen = 0;
+    for (const Block& b : c.blocks) total += b.text.size();
+    for (std::size_t i = 0; i < c.blocks.size(); ++i) {
+      if (seen * 2 >= total && i > 0 && is_end_section_label(c.blocks[i])) {
+        c.blocks.resize(i);
+        break;
+      }
+      seen += c.blocks[i].text.size();
+    }
+  }
   std::vector<bool> drop(c.blocks.size(), false);
   for (std::size_t gap : c.blocks_before_gap) {
     if (gap == 0 || gap > c.blocks.size()) continue;
@@ -228,7 +340,18 @@ void drop_block_boilerplate(Content& c, const std::string& author) {
   for (std::size_t i = 0; i < c.blocks.size(); ++i) {
     const std::string& t = c.blocks[i].text;
     std::string n = norm(t);
-    if (is_time_or_date_only(t) || is_label(t) || is_read_more(n) || is_agency_credit(t)) drop[i] = true;
+    if (is_time_or_date_only(t) || is_label(t) || is_read_more(n) || is_agency_credit(t) ||
+        is_caption_line(n) || is_header_note(n) || is_caption_with_credit(t))
+      drop[i] = true;
+    // A bare "Schon gelesen?" / "Lesen Sie auch:" introduces teaser headlines: short lines
+    // without a full stop, up to the next real paragraph.
+    if (is_read_more(n) && t.size() < 30) {
+      for (std::size_t k = i + 1; k < c.blocks.size() && k <= i + 6; ++k) {
+        const std::string& h = c.blocks[k].text;
+        if (h.size() > 160 || h.empty() || h.back() == '.' || h.back() == '!' || h.back() == '"') break;
+        drop[k] = true;
+      }
+    }
     if (!author_norm.empty() && t.size() < 80 &&
         (n == author_norm || n == "von " + author_norm || n == "by " + author_norm))
       drop[i] = true;
@@ -266,6 +389,7 @@ Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const Extra
   PageMeta meta = read_page_meta(dom, doc.url);
   ContentOptions copts;
   copts.fragment = fragment;
+  copts.summary = meta.description;
   Content content = extract_content(dom, copts);
 
   HtmlExtraction out;

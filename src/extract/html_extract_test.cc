@@ -115,6 +115,96 @@ TEST(HtmlExtract, ReadMorePointersAndBareCreditsDropped) {
   EXPECT_EQ(r.value().text.find("Oslo"), std::string::npos);
 }
 
+// Figures outside the chosen text (the lead image above the body) belong to the article;
+// teaser figures (inside a link or a list) do not; captions without a credit marker are split.
+TEST(HtmlExtract, FiguresAndUnmarkedCredits) {
+  auto r = extract_html(
+      page("<html><body><article>"
+           "<figure><img src=a.jpg><div class=\"md:hidden\"><small>\xC2\xA9 Max Muster</small></div>"
+           "<figcaption>Der Hafen am Morgen</figcaption></figure>"
+           "<div class=text><p>Der Hafen in Kiel wird erweitert, teilte die Stadt am Montag mit, und die "
+           "Arbeiten beginnen bald, sagte ein Sprecher.</p>"
+           "<p>Die Kosten liegen bei zwei Millionen Euro, sagte ein Sprecher der Stadt am Montag.</p>"
+           "<figure><img src=b.jpg><figcaption>Die Fähre nach Oslo. <!-- -->(Jane Roe/AP)</figcaption></figure>"
+           "<figure><img src=c.jpg><figcaption>Hafenarbeiter am Kai. | Erika Beispiel/dpa</figcaption></figure>"
+           "<figure><img src=d.jpg><figcaption><span class=caption>Containerschiff im Hafen.</span> "
+           "<span class=credit>Photo by Max Muster</span> /<span class=distributor>AFP</span></figcaption></figure>"
+           "<div class=\"media-info\"><span>Der Kran am Abend.</span> <span>Bildrechte: Stadt Kiel</span></div>"
+           "<p>Die Arbeiten sollen im Sommer beginnen und zwei Jahre dauern, sagte der Sprecher.</p></div>"
+           "<ul class=teasers><li><a href=/x><figure><img src=e.jpg><figcaption>Teaser</figcaption></figure>"
+           "Ein anderer Artikel</a></li></ul>"
+           "</article></body></html>"),
+      {});
+  ASSERT_TRUE(r.is_ok());
+  const auto& imgs = r.value().images;
+  ASSERT_EQ(imgs.size(), 5u);
+  EXPECT_EQ(imgs[0].caption, "Der Hafen am Morgen");
+  EXPECT_EQ(imgs[0].credit, "Max Muster");
+  EXPECT_EQ(imgs[1].caption, "Die Fähre nach Oslo.");
+  EXPECT_EQ(imgs[1].credit, "Jane Roe/AP");
+  EXPECT_EQ(imgs[2].caption, "Hafenarbeiter am Kai.");
+  EXPECT_EQ(imgs[2].credit, "Erika Beispiel/dpa");
+  EXPECT_EQ(imgs[3].caption, "Containerschiff im Hafen.");
+  EXPECT_EQ(imgs[3].credit, "Max Muster/AFP");
+  EXPECT_EQ(imgs[4].caption, "Der Kran am Abend.");
+  EXPECT_EQ(imgs[4].credit, "Stadt Kiel");
+  EXPECT_EQ(r.value().text.find("Kran"), std::string::npos);  // the caption is not body text
+}
+
+// Page furniture after the article: everything from a "Kontakt:" / "Über die Autorin" label on
+// (once most of the text is read), "Abbildung 3: …" captions and read-more teasers go.
+TEST(HtmlExtract, EndSectionsCaptionsAndTeasersDropped) {
+  std::string para = "<p>Der Hafen in Kiel wird erweitert, teilte die Stadt am Montag mit, und die Arbeiten "
+                     "beginnen im Sommer, sagte ein Sprecher der Stadt.</p>";
+  auto r = extract_html(
+      page("<html><body><article>" + para + para + para +
+           "<p>Abbildung 3: Der Hafen im Jahr 1950.</p>"
+           "<p>Der neue Kran am Kai. \xC2\xA9 AFP / Max Muster</p>"
+           "<p>Subscribe now to our newsletter for the full story.</p>"
+           "<p>Schon gelesen?</p><p>Neue F\xC3\xA4hre nach Oslo</p>" + para +
+           "<h3>Kontakt:</h3><p>Max Muster, Telefon 0431 123456</p><p>presse@example.de</p>"
+           "</article></body></html>"),
+      {});
+  ASSERT_TRUE(r.is_ok());
+  const std::string& t = r.value().text;
+  EXPECT_NE(t.find("Hafen in Kiel"), std::string::npos);
+  EXPECT_EQ(t.find("Abbildung"), std::string::npos);
+  EXPECT_EQ(t.find("Kran"), std::string::npos);
+  EXPECT_EQ(t.find("Subscribe"), std::string::npos);
+  EXPECT_EQ(t.find("Oslo"), std::string::npos);
+  EXPECT_EQ(t.find("Kontakt"), std::string::npos);
+  EXPECT_EQ(t.find("Max Muster"), std::string::npos);
+}
+
+// The teaser under the headline stands outside the body container but repeats the page's
+// summary: it is the lead. A <header> inside the <article> is not site navigation. A class that
+// only hides a label ("field--label-hidden") does not hide the text.
+TEST(HtmlExtract, VisibleTeaserArticleHeaderAndLabelHiddenFields) {
+  auto r = extract_html(
+      page("<html><head><meta name=description content=\"Die Stadt Kiel baut ihren Hafen aus. Die "
+           "Arbeiten beginnen im Sommer.\"></head><body><nav><a href=/>Start</a></nav>"
+           "<h1>Kiel baut aus</h1><p class=a-lead>Die Stadt Kiel baut ihren Hafen aus. Die Arbeiten "
+           "beginnen im Sommer.</p>"
+           "<div class=main><article><header><p class=intro>Ein Kran f\xC3\xBCr den Hafen: die Stadt hat "
+           "ihn gestern bestellt, er kommt im Mai.</p></header>"
+           "<div class=\"text field--label-hidden\"><p>Der Hafen in Kiel wird erweitert, teilte die Stadt "
+           "am Montag mit, und die Arbeiten beginnen bald, sagte ein Sprecher.</p></div>"
+           "<div class=\"text field--label-hidden\"><p>Die Kosten liegen bei zwei Millionen Euro, sagte "
+           "ein Sprecher der Stadt am Montag.</p></div>"
+           "<div class=\"text field--label-hidden\"><p>Der Bund zahlt die H\xC3\xA4lfte, die andere H\xC3\xA4lfte "
+           "tragen das Land und die Stadt.</p></div>"
+           "<div class=\"hidden-xs\"><p>Ein Kasten, den die Seite auf kleinen Bildschirmen verbirgt.</p></div>"
+           "</article></div></body></html>"),
+      {});
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r.value().lead, "Die Stadt Kiel baut ihren Hafen aus. Die Arbeiten beginnen im Sommer.");
+  const std::string& t = r.value().text;
+  EXPECT_NE(t.find("Kran"), std::string::npos);
+  EXPECT_NE(t.find("zwei Millionen"), std::string::npos);
+  EXPECT_NE(t.find("Der Bund"), std::string::npos);
+  EXPECT_EQ(t.find("Kasten"), std::string::npos);
+}
+
 TEST(HtmlExtract, EntitiesDecoded) {
   auto r = extract_html(page("<html><body><article><p>Caf&eacute; &amp; Bar &#8211; &quot;gut&quot; &lt;3 "
                              "und noch ein paar W&ouml;rter mehr, damit es ein Absatz ist.</p></article></body></html>"),

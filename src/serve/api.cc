@@ -153,6 +153,35 @@ std::optional<GazetteerPlace> region_from_mentions(const std::vector<StoredArtic
   return std::nullopt;
 }
 
+// The /api/clusters FeatureCollection, written directly: titles and places are JSON literals
+// made at table load, so this is concatenation (nlohmann objects cost ~10x more per feature).
+std::string cluster_collection(const PointTable& t, const std::vector<std::uint32_t>& rows,
+                               const std::vector<Cluster>& found, int zoom, bool truncated) {
+  fmt::memory_buffer out;
+  std::uint64_t total = 0;
+  for (const auto& c : found) total += c.count;
+  fmt::format_to(std::back_inserter(out), "{{\"type\":\"FeatureCollection\",\"zoom\":{},\"total\":{},\"truncated\":{},\"features\":[",
+                 zoom, total, truncated);
+  bool first = true;
+  for (const auto& c : found) {
+    const PointRow& row = t.rows[rows[c.top]];
+    if (!first) out.push_back(',');
+    first = false;
+    fmt::format_to(std::back_inserter(out),
+                   "{{\"type\":\"Feature\",\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{},{}]}},"
+                   "\"properties\":{{\"cluster\":{},\"count\":{},\"id\":{},\"title\":{},\"date\":",
+                   round5(c.lon), round5(c.lat), c.count > 1, c.count, row.id, row.title_json);
+    if (row.date)
+      fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}\"", row.date / 10000, row.date / 100 % 100, row.date % 100);
+    else
+      fmt::format_to(std::back_inserter(out), "\"\"");
+    fmt::format_to(std::back_inserter(out), ",\"place\":{},\"outlet\":{},\"story_size\":{}}}}}", row.place_json,
+                   t.strings_json[row.outlet], row.story_id ? t.story_size_of(row.story_id) : 1);
+  }
+  out.append(std::string_view("]}"));
+  return fmt::to_string(out);
+}
+
 }  // namespace
 
 ApiResponse json_error(int http_status, const std::string& message) {
@@ -179,6 +208,10 @@ Api::Api(ServerOptions options, ServerDeps deps)
   ClusterOptions co;
   co.radius = options_.cluster_radius_px;
   cache_ = std::make_unique<ClusterCache>(store_, co, options_.refresh_seconds);
+}
+
+void Api::start_background() {
+  cache_->start_background(deps_.index_store ? std::make_shared<LockedStore>(deps_.index_store) : store_);
 }
 
 bool Api::owns(std::string_view path) {
@@ -294,40 +327,26 @@ ApiResponse Api::clusters(const ApiRequest& r) {
   if (!zoom) return status_error(zoom.status(), "/api/clusters");
   auto fi = cache_->index(*q);
   if (!fi) return status_error(fi.status(), "/api/clusters");
+  const FilteredIndex& index = **fi;
   const BBox box = q->bbox.value_or(BBox{});
-  auto found = (*fi)->index.clusters(box.west, box.south, box.east, box.north, static_cast<int>(*zoom));
-  bool truncated = (*fi)->truncated;
+  // The answer depends only on the index (filters + table generation), the zoom and the box.
+  const std::string key = fmt::format("{}|{:.5f},{:.5f},{:.5f},{:.5f}", *zoom, box.west, box.south, box.east, box.north);
+  ApiResponse res;
+  if (auto cached = index.responses.find(key)) {
+    res.body = *cached;
+    return res;
+  }
+  auto found = index.index.clusters(box.west, box.south, box.east, box.north, static_cast<int>(*zoom));
+  bool truncated = index.truncated;
   if (found.size() > kMaxClusterFeatures) {  // keep the biggest
     std::partial_sort(found.begin(), found.begin() + kMaxClusterFeatures, found.end(),
                       [](const Cluster& a, const Cluster& b) { return a.count > b.count; });
     found.resize(kMaxClusterFeatures);
     truncated = true;
   }
-  const PointTable& t = *(*fi)->table;
-  json features = json::array();
-  std::uint64_t total = 0;
-  for (const auto& c : found) {
-    const PointRow& row = t.rows[(*fi)->rows[c.top]];
-    total += c.count;
-    json props{{"cluster", c.count > 1},
-               {"count", c.count},
-               {"id", row.id},
-               {"title", row.title},
-               {"date", row.date ? fmt::format("{:04}-{:02}-{:02}", row.date / 10000, row.date / 100 % 100, row.date % 100)
-                                 : std::string()},
-               {"place", row.place},
-               {"outlet", t.strings[row.outlet]},
-               {"story_size", row.story_id ? t.story_size_of(row.story_id) : 1}};
-    features.push_back(json{{"type", "Feature"},
-                            {"geometry", point_geometry(c.lon, c.lat)},
-                            {"properties", std::move(props)}});
-  }
-  json out{{"type", "FeatureCollection"},
-           {"zoom", *zoom},
-           {"total", total},
-           {"truncated", truncated},
-           {"features", std::move(features)}};
-  return ok_json(out);
+  res.body = cluster_collection(*index.table, index.rows, found, static_cast<int>(*zoom), truncated);
+  index.responses.put(key, std::make_shared<const std::string>(res.body));
+  return res;
 }
 
 ApiResponse Api::places(const ApiRequest& r) {
@@ -495,6 +514,9 @@ ApiResponse Api::metrics_text() {
   extra += "# HELP pk_cluster_index_builds_total Cluster indices built (one per filter set and store change).\n";
   extra += "# TYPE pk_cluster_index_builds_total counter\n";
   extra += fmt::format("pk_cluster_index_builds_total {}\n", cache_->builds());
+  extra += "# HELP pk_cluster_table_load_seconds Last load of the cluster table + unfiltered index (background).\n";
+  extra += "# TYPE pk_cluster_table_load_seconds gauge\n";
+  extra += fmt::format("pk_cluster_table_load_seconds {:.3f}\n", cache_->last_load_seconds());
   ApiResponse res;
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
   res.body = metrics_.render(extra);

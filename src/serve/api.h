@@ -46,6 +46,10 @@ class Api {
   // True if `path` is one handle() answers (the server sends everything else to static files).
   static bool owns(std::string_view path);
 
+  // Loads the cluster index in the background from now on (see ClusterCache); the server calls
+  // this at start. Without it (tests) the cache loads synchronously in the requests.
+  void start_background();
+
   Metrics& metrics() { return metrics_; }
   ClusterCache& cache() { return *cache_; }
 

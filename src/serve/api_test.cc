@@ -1,6 +1,9 @@
 #include "api.h"
 
+#include <chrono>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include <gtest/gtest.h>
@@ -184,6 +187,74 @@ TEST_F(ApiTest, ClusterTableLoadsThroughFocusPoints) {
   r.params = {{"zoom", "10"}, {"q", "Brand"}};
   EXPECT_EQ(json::parse(lean_api.handle(r).body)["features"].size(), 1u);
   EXPECT_EQ(lean->lean_calls, 2);
+}
+
+// The server's mode: the table and the unfiltered index load on a background thread; requests
+// wait only for the first load, later store growth is swapped in without a request asking.
+TEST_F(ApiTest, BackgroundCacheLoadsAtStartAndFollowsTheStore) {
+  struct SharedFake : FakeStore {  // the test thread writes while the loader reads
+    std::recursive_mutex mu;  // the default focus_points() calls query()
+    Result<std::vector<PutOutcome>> put_batch(const std::vector<ArticleRecord>& b, std::vector<std::int64_t>* ids) override {
+      std::lock_guard<std::recursive_mutex> lock(mu);
+      return FakeStore::put_batch(b, ids);
+    }
+    Result<std::int64_t> count() override {
+      std::lock_guard<std::recursive_mutex> lock(mu);
+      return FakeStore::count();
+    }
+    Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& f) override {
+      std::lock_guard<std::recursive_mutex> lock(mu);
+      ++loads;
+      return Store::focus_points(f);
+    }
+    Result<ArticlePage> query(const ArticleQuery& q) override {
+      std::lock_guard<std::recursive_mutex> lock(mu);
+      return FakeStore::query(q);
+    }
+    int loads = 0;
+  };
+  auto shared = std::make_shared<SharedFake>();
+  ASSERT_TRUE(shared->put_batch({record("Brand in Fulda", "2025-10-28", place("Fulda", 50.55, 9.68))}, nullptr));
+  ServerDeps d = deps;
+  d.store = shared;
+  d.index_store = shared;
+  ServerOptions o;
+  o.refresh_seconds = 0;  // poll as often as the loop allows (200 ms)
+  Api bg(o, d);
+  bg.start_background();
+  ApiRequest r;
+  r.path = "/api/clusters";
+  r.params = {{"zoom", "10"}, {"bbox", "0,40,20,60"}};
+  auto first = bg.handle(r);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(json::parse(first.body)["features"].size(), 1u);
+  EXPECT_TRUE(bg.cache().ready());
+  EXPECT_GE(bg.cache().last_load_seconds(), 0.0);
+  EXPECT_EQ(bg.handle(r).body, first.body);  // served again (from the response cache)
+  ASSERT_TRUE(shared->put_batch({record("Bus in Kassel", "2025-10-29", place("Kassel", 51.31, 9.50))}, nullptr));
+  bool seen = false;
+  for (int i = 0; i < 300 && !seen; ++i) {
+    seen = json::parse(bg.handle(r).body)["features"].size() == 2;
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(seen) << "the background refresh never picked up the new article";
+  EXPECT_EQ(shared->loads, 2);  // one load per store change, none per request
+}
+
+// Titles are untrusted: the hand-written cluster JSON must escape them like a JSON library.
+TEST_F(ApiTest, ClusterJsonEscapesTitles) {
+  const std::string nasty = "Quote \" back\\slash </script><img src=x onerror=alert(1)> tab\t nl\n \x01 \xff end";
+  ASSERT_TRUE(store->put_batch({record(nasty, "2025-10-30", place("Nowhere", -40.0, -70.0, "city", 1))}));
+  auto r = get("/api/clusters", {{"zoom", "10"}, {"bbox", "-80,-50,-60,-30"}});
+  ASSERT_EQ(r.status, 200);
+  auto j = json::parse(r.body);  // throws (fails the test) on invalid JSON
+  ASSERT_EQ(j["features"].size(), 1u);
+  const std::string title = j["features"][0]["properties"]["title"];
+  EXPECT_EQ(title.substr(0, 30), nasty.substr(0, 30));
+  EXPECT_NE(title.find("</script>"), std::string::npos);
+  EXPECT_EQ(j["features"][0]["geometry"]["coordinates"][0], -70.0);
+  EXPECT_EQ(j["features"][0]["properties"]["date"], "2025-10-30");
+  EXPECT_EQ(j["features"][0]["properties"]["cluster"], false);
 }
 
 TEST_F(ApiTest, PlacesRegionsAndFeeds) {

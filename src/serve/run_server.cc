@@ -20,11 +20,23 @@ Status run_server(const ServerOptions& options) {
 
   StoreOptions so;
   so.db = options.db.empty() ? StoreOptions::default_db() : options.db;
+  so.read_only = options.read_only;
   auto store = Store::open(so);
   if (!store) return store.status().with_context(so.db);
 
   ServerDeps deps;
   deps.store = std::shared_ptr<Store>(std::move(*store));
+  // The cluster index scans every article: on its own connection (opened after the first, which
+  // applied any migrations) it never holds up the API's queries.
+  StoreOptions index_so = so;
+  index_so.read_only = true;
+  index_so.migrate = false;
+  if (auto index_store = Store::open(index_so)) {
+    deps.index_store = std::shared_ptr<Store>(std::move(*index_store));
+  } else {
+    std::fprintf(stderr, "pressekarte serve: note: cluster index loads share the API's store connection: %s\n",
+                 index_store.status().to_string().c_str());
+  }
   const std::string gaz_path = options.gazetteer_path.empty() ? Gazetteer::default_path() : options.gazetteer_path;
   auto gaz = Gazetteer::open(gaz_path);
   if (gaz) {

@@ -9,9 +9,12 @@
 #include <sstream>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include <fmt/format.h>
 
 #include "api.h"
+#include "worker_pool.h"
 #include "pressekarte/serve.h"
 
 namespace pk {
@@ -62,8 +65,15 @@ std::string read_file(const std::filesystem::path& p) {
 
 }  // namespace
 
+// cpp-httplib (Debian's compiled 0.11) listens with a backlog of 5. When dozens of keep-alive
+// clients reconnect at once the kernel drops their SYNs and they retry after 1 s, which showed
+// up as p99 ≈ 1.3 s under `wrk -c64` (nstat TcpExtListenOverflows grew with it). The listening
+// socket is re-listened with this backlog after bind (Linux updates it; capped by somaxconn).
+constexpr int kListenBacklog = 1024;
+
 struct Server::Impl {
   ServerOptions options;
+  std::atomic<int> listen_socket{-1};
   std::unique_ptr<Api> api;
   httplib::Server http;
   std::thread thread;
@@ -88,12 +98,17 @@ void Server::Impl::apply_cors(const httplib::Request& req, httplib::Response& re
 }
 
 void Server::Impl::setup() {
-  const std::size_t threads = static_cast<std::size_t>(std::clamp(options.threads, 1, 256));
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const auto threads = static_cast<std::size_t>(std::clamp(options.threads, 1, 1024));
+  const auto max_threads = static_cast<std::size_t>(std::clamp(options.max_threads, options.threads, 4096));
+  http.new_task_queue = [threads, max_threads] { return new serve::ElasticPool(threads, max_threads); };
   http.set_payload_max_length(options.payload_max_bytes);
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle + delayed ACK add
   // ~40 ms to every keep-alive response.
   http.set_tcp_nodelay(true);
+  http.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket = static_cast<int>(sock);  // only the server socket passes through here
+  });
   http.set_keep_alive_timeout(std::max(0, options.keep_alive_seconds));
   http.set_keep_alive_max_count(std::max<std::size_t>(1, options.keep_alive_max_requests));
   http.set_read_timeout(std::max(1, options.read_timeout_seconds), 0);
@@ -124,11 +139,19 @@ void Server::Impl::setup() {
     std::filesystem::path nm = options.node_modules.empty() ? root / ".." / "node_modules"
                                                             : std::filesystem::path(options.node_modules);
     const std::pair<std::string, std::filesystem::path> mounts[] = {
-        {"/vendor/leaflet", nm / "leaflet" / "dist"}, {"/vendor/world-atlas", nm / "world-atlas"}, {"/", root}};
+        {"/vendor/leaflet", nm / "leaflet" / "dist"},
+        {"/vendor/world-atlas", nm / "world-atlas"},
+        {"/vendor/pk", nm / ".pressekarte"},  // files derived at set-up (src/serve/make_laender.mjs)
+        {"/", root}};
     for (const auto& [at, dir] : mounts)
       if (!http.set_mount_point(at, dir.string()))
         std::fprintf(stderr, "pressekarte serve: warning: %s is not a directory; %s will answer 404\n",
                      dir.string().c_str(), at.c_str());
+    // Vendored packages change only with package.json: let browsers keep them for a day
+    // (a warm reload then skips re-downloading and re-compiling Leaflet).
+    http.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.rfind("/vendor/", 0) == 0) res.set_header("Cache-Control", "public, max-age=86400");
+    });
     const std::string region_page = (root / "region.html").string();
     http.Get("/region/([^/]+)", [region_page](const httplib::Request&, httplib::Response& res) {
       const std::string html = read_file(region_page);
@@ -220,8 +243,11 @@ Status Server::start() {
   } else if (!impl_->http.bind_to_port(o.host, port)) {
     return Status::io_error(fmt::format("cannot bind {}:{} (in use, or not an address of this machine?)", o.host, port));
   }
+  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, kListenBacklog);
   impl_->port = port;
   impl_->started = true;
+  // Load the cluster table and the unfiltered index now, not on the first map request.
+  impl_->api->start_background();
   impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
   return Status::ok();
 }

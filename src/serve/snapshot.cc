@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
+
+#include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
@@ -47,12 +50,60 @@ bool focus_point(const StoredArticle& a, double& lon, double& lat, std::string& 
   return false;
 }
 
+namespace {
+
+std::string filter_key(const ArticleQuery& q) {
+  std::string near = q.near_lat ? fmt::format("{:.6f},{:.6f},{:.3f}", *q.near_lat, q.near_lon.value_or(0), q.radius_km) : "";
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", q.text, q.region, q.since, q.until, q.outlet,
+                     q.language, q.story_id ? std::to_string(*q.story_id) : "", near);
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+  const double r = M_PI / 180.0;
+  const double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0088 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+}  // namespace
+
+std::shared_ptr<const std::string> ResponseCache::find(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : it->second;
+}
+
+void ResponseCache::put(const std::string& key, std::shared_ptr<const std::string> body) {
+  std::lock_guard<std::mutex> lock(mu_);
+  // Panning makes every bbox new; rather than track recency, start over when full.
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_.emplace(key, std::move(body));
+}
+
+namespace {
+
+std::string json_literal(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
 ClusterCache::ClusterCache(std::shared_ptr<LockedStore> store, ClusterOptions options, int refresh_seconds)
     : store_(std::move(store)), options_(options), refresh_(std::chrono::seconds(std::max(0, refresh_seconds))) {}
 
-Result<std::shared_ptr<const PointTable>> ClusterCache::load() {
+ClusterCache::~ClusterCache() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from) {
   auto table = std::make_shared<PointTable>();
-  auto count = store_->with([](Store& s) { return s.count(); });
+  auto count = from.with([](Store& s) { return s.count(); });
   if (!count) return count.status();
   table->store_count = *count;
   std::unordered_map<std::string, std::uint16_t> interned;
@@ -61,11 +112,12 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load() {
     if (it != interned.end()) return it->second;
     if (table->strings.size() >= 65535) return 0;
     table->strings.push_back(s);
+    table->strings_json.push_back(json_literal(s));
     return interned[s] = static_cast<std::uint16_t>(table->strings.size() - 1);
   };
   intern("");
   // One lean scan of indexed columns (Store::focus_points), not pages of decoded articles.
-  auto points = store_->with([](Store& s) { return s.focus_points(ArticleQuery{}); });
+  auto points = from.with([](Store& s) { return s.focus_points(ArticleQuery{}); });
   if (!points) return points.status();
   table->rows.reserve(points->size());
   for (auto& fp : *points) {
@@ -78,15 +130,105 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load() {
     row.story_id = fp.story_id.value_or(0);
     row.outlet = intern(fp.outlet);
     row.language = intern(fp.language);
-    row.title = std::move(fp.title);
-    row.place = std::move(fp.place_name);
+    row.title_json = json_literal(fp.title);
+    row.place_json = json_literal(fp.place_name);
     if (row.story_id) ++table->story_size[row.story_id];
     table->rows.push_back(std::move(row));
+    std::string().swap(fp.title);  // free as we go: the scan result is the peak of a load
   }
   return std::shared_ptr<const PointTable>(std::move(table));
 }
 
+void ClusterCache::publish(std::shared_ptr<const PointTable> table, std::shared_ptr<const FilteredIndex> unfiltered) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto fresh = std::const_pointer_cast<PointTable>(table);
+  fresh->generation = ++generation_;
+  table_ = std::move(table);
+  checked_ = std::chrono::steady_clock::now();
+  last_count_ = table_->store_count;
+  lru_.clear();
+  if (unfiltered) {
+    ++builds_;
+    lru_.emplace_front(filter_key(ArticleQuery{}), std::move(unfiltered));
+  }
+}
+
+void ClusterCache::start_background(std::shared_ptr<LockedStore> loader) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (background_) return;
+  background_ = true;
+  loader_ = loader ? std::move(loader) : store_;
+  thread_ = std::thread([this] { background_loop(); });
+}
+
+void ClusterCache::background_loop() {
+  std::int64_t known = -1;
+  bool first = true;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      if (!first) cv_.wait_for(lock, std::max<std::chrono::steady_clock::duration>(refresh_, std::chrono::milliseconds(200)),
+                               [this] { return stop_; });
+      if (stop_) return;
+    }
+    auto count = loader_->with([](Store& s) { return s.count(); });
+    if (count && *count == known) continue;
+    const auto t0 = std::chrono::steady_clock::now();
+    Status failed;
+    auto table = count ? load(*loader_) : Result<std::shared_ptr<const PointTable>>(count.status());
+    if (table) {
+      // The unfiltered index is built before the swap, so the map never waits for it.
+      std::shared_ptr<const FilteredIndex> unfiltered;
+      {
+        std::lock_guard<std::mutex> build(build_mu_);
+        auto fi = build_index(*table, ArticleQuery{}, *loader_);
+        if (fi) unfiltered = *fi;
+        else failed = fi.status();
+      }
+      if (failed.is_ok()) {
+        known = (*table)->store_count;
+        publish(*table, std::move(unfiltered));
+        std::lock_guard<std::mutex> lock(mu_);
+        last_load_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      }
+    } else {
+      failed = table.status();
+    }
+    if (!failed.is_ok()) {
+      std::fprintf(stderr, "pressekarte serve: loading the cluster index failed: %s\n", failed.to_string().c_str());
+      if (first) {
+        std::lock_guard<std::mutex> lock(mu_);
+        load_error_ = failed;
+      }
+    }
+    if (first) {
+      first = false;
+      cv_.notify_all();
+    }
+  }
+}
+
+double ClusterCache::last_load_seconds() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return last_load_seconds_;
+}
+
+bool ClusterCache::ready() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return table_ != nullptr;
+}
+
 Result<std::shared_ptr<const PointTable>> ClusterCache::table() {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (background_) {
+      // Only the first load is waited for; later ones swap in behind the requests' backs.
+      cv_.wait(lock, [this] { return table_ || !load_error_.is_ok() || stop_; });
+      if (table_) return table_;
+      if (!load_error_.is_ok()) return load_error_;
+      return Status::internal("the server is stopping");
+    }
+  }
   const auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -112,35 +254,13 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::table() {
     last_count_ = *count;
     return current;
   }
-  auto loaded = load();
+  auto loaded = load(*store_);
   if (!loaded) return loaded.status();
+  publish(*loaded, nullptr);
   std::lock_guard<std::mutex> lock(mu_);
-  auto fresh = std::const_pointer_cast<PointTable>(*loaded);
-  fresh->generation = ++generation_;
-  table_ = fresh;
-  checked_ = std::chrono::steady_clock::now();
-  last_count_ = fresh->store_count;
-  lru_.clear();
   return table_;
 }
 
-namespace {
-
-std::string filter_key(const ArticleQuery& q) {
-  std::string near = q.near_lat ? fmt::format("{:.6f},{:.6f},{:.3f}", *q.near_lat, q.near_lon.value_or(0), q.radius_km) : "";
-  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", q.text, q.region, q.since, q.until, q.outlet,
-                     q.language, q.story_id ? std::to_string(*q.story_id) : "", near);
-}
-
-double haversine_km(double lat1, double lon1, double lat2, double lon2) {
-  const double r = M_PI / 180.0;
-  const double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 6371.0088 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
-}
-
-}  // namespace
 
 Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQuery& q) {
   auto table = this->table();
@@ -161,9 +281,22 @@ Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQu
     for (auto& e : lru_)
       if (e.first == key && e.second->table == *table) return e.second;
   }
+  auto fi = build_index(*table, q, *store_);
+  if (!fi) return fi.status();
+  std::lock_guard<std::mutex> lock(mu_);
+  ++builds_;
+  if ((*fi)->table == table_) {  // not replaced by a newer table meanwhile
+    lru_.emplace_front(key, *fi);
+    if (lru_.size() > kMaxIndices) lru_.pop_back();
+  }
+  return *fi;
+}
+
+Result<std::shared_ptr<const FilteredIndex>> ClusterCache::build_index(const std::shared_ptr<const PointTable>& table,
+                                                                       const ArticleQuery& q, LockedStore& from) {
   auto fi = std::make_shared<FilteredIndex>();
-  fi->table = *table;
-  const PointTable& t = **table;
+  fi->table = table;
+  const PointTable& t = *table;
 
   // Text, region and story filters need the store; the rest is checked in memory.
   std::unordered_set<std::int64_t> allowed;
@@ -178,7 +311,7 @@ Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQu
     sq.outlet = q.outlet;
     sq.language = q.language;
     // Only placed articles can be clustered, so the lean focus-point scan gives every id needed.
-    auto r = store_->with([&](Store& s) { return s.focus_points(sq); });
+    auto r = from.with([&](Store& s) { return s.focus_points(sq); });
     if (!r) return r.status();
     for (const auto& fp : *r) {
       if (allowed.size() >= kMaxTextMatches) {
@@ -202,10 +335,6 @@ Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQu
     fi->rows.push_back(i);
   }
   fi->index = ClusterIndex::build(points, options_);
-  std::lock_guard<std::mutex> lock(mu_);
-  ++builds_;
-  lru_.emplace_front(key, fi);
-  if (lru_.size() > kMaxIndices) lru_.pop_back();
   return std::shared_ptr<const FilteredIndex>(fi);
 }
 

@@ -1,15 +1,25 @@
 // The clustering cache: a compact in-memory table of every placed article (id, focus point,
 // date, precision, title) loaded from the store, and one ClusterIndex per filter set built from
-// it. The table is reloaded when the store's article count changes (checked at most every
-// `refresh_seconds`); indices are rebuilt lazily per filter set (LRU of kMaxIndices).
+// it. The table is reloaded when the store's article count changes; indices are rebuilt lazily
+// per filter set (LRU of kMaxIndices), and every index keeps its recent serialized responses.
+//
+// Two modes:
+// - synchronous (the default, used by tests): table() asks the store for its count at most
+//   every `refresh_seconds` and reloads in the calling request;
+// - background (start_background(), used by the server): a thread loads the table and the
+//   unfiltered index at start, then polls the count every `refresh_seconds` and swaps in a
+//   new table + unfiltered index when it changed. Requests never touch the store for the
+//   unfiltered map; they wait only for the very first load.
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <list>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -40,12 +50,15 @@ struct PointRow {
   std::uint8_t max_zoom = 255;   // from the focus place's kind
   std::int64_t story_id = 0;     // 0 = none
   std::uint16_t outlet = 0, language = 0;  // indexes into PointTable::strings
-  std::string title, place;
+  // JSON string literals (quoted, escaped) of the title and place, made once at load so a
+  // cluster response is plain concatenation.
+  std::string title_json, place_json;
 };
 
 struct PointTable {
   std::vector<PointRow> rows;
   std::vector<std::string> strings;  // interned outlet and language values
+  std::vector<std::string> strings_json;  // the same as JSON string literals
   std::unordered_map<std::int64_t, std::uint32_t> story_size;  // story id → placed articles
   std::int64_t store_count = -1;     // Store::count() when loaded
   std::uint64_t generation = 0;
@@ -60,11 +73,25 @@ std::uint8_t max_zoom_for_kind(const std::string& kind);
 // The focus point of an article: its focus place, else its GeoRSS hint.
 bool focus_point(const StoredArticle& a, double& lon, double& lat, std::string& place, std::string& kind);
 
+// Recent serialized responses of one index, keyed by the request's zoom and bbox. A map view
+// that many readers share (the page's start view) is then answered by a copy.
+class ResponseCache {
+ public:
+  static constexpr std::size_t kMaxEntries = 512;
+  std::shared_ptr<const std::string> find(const std::string& key) const;
+  void put(const std::string& key, std::shared_ptr<const std::string> body);
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> entries_;
+};
+
 struct FilteredIndex {
   std::shared_ptr<const PointTable> table;
   std::vector<std::uint32_t> rows;  // ClusterPoint::item → row in table
   ClusterIndex index;
   bool truncated = false;           // the text/region match had more ids than we index
+  mutable ResponseCache responses;
 };
 
 class ClusterCache {
@@ -73,6 +100,13 @@ class ClusterCache {
   static constexpr std::size_t kMaxTextMatches = 200000;
 
   ClusterCache(std::shared_ptr<LockedStore> store, ClusterOptions options, int refresh_seconds);
+  ~ClusterCache();  // stops the background thread (waits for a load in progress)
+  ClusterCache(const ClusterCache&) = delete;
+  ClusterCache& operator=(const ClusterCache&) = delete;
+
+  // Switches to background mode (see above); `loader` is the store the thread reads (a second
+  // connection, so loads do not block the API's store; may be the same). Call once.
+  void start_background(std::shared_ptr<LockedStore> loader);
 
   // The current table, reloading it first if the store changed (or on first use).
   Result<std::shared_ptr<const PointTable>> table();
@@ -81,14 +115,21 @@ class ClusterCache {
 
   std::uint64_t builds() const { return builds_; }
   std::int64_t last_count() const { return last_count_; }
+  // Seconds the last table load + unfiltered index build took (background mode), -1 before.
+  double last_load_seconds() const;
+  bool ready() const;  // a table is loaded
 
  private:
-  Result<std::shared_ptr<const PointTable>> load();
+  Result<std::shared_ptr<const PointTable>> load(LockedStore& from);
+  Result<std::shared_ptr<const FilteredIndex>> build_index(const std::shared_ptr<const PointTable>& table,
+                                                           const ArticleQuery& q, LockedStore& from);
+  void publish(std::shared_ptr<const PointTable> table, std::shared_ptr<const FilteredIndex> unfiltered);
+  void background_loop();
   std::shared_ptr<LockedStore> store_;
   ClusterOptions options_;
   std::chrono::steady_clock::duration refresh_;
   std::mutex refresh_mu_;  // one reload at a time
-  std::mutex mu_;          // guards the fields below
+  mutable std::mutex mu_;  // guards the fields below
   std::shared_ptr<const PointTable> table_;
   std::chrono::steady_clock::time_point checked_{};
   std::list<std::pair<std::string, std::shared_ptr<const FilteredIndex>>> lru_;
@@ -96,6 +137,14 @@ class ClusterCache {
   std::uint64_t builds_ = 0;
   std::int64_t last_count_ = -1;
   std::mutex build_mu_;    // one index build at a time (they are CPU-bound)
+
+  // Background mode.
+  std::shared_ptr<LockedStore> loader_;
+  std::thread thread_;
+  std::condition_variable cv_;  // with mu_: first load done, or stop requested
+  bool background_ = false, stop_ = false;
+  Status load_error_;           // the first load's failure, reported to waiting requests
+  double last_load_seconds_ = -1;
 };
 
 }  // namespace pk::serve

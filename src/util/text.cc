@@ -157,6 +157,20 @@ std::string_view trim_ascii(std::string_view s) {
   return s;
 }
 
+namespace {
+
+// Latin Extended-A capitals: upper/lower pairs start on even code points in U+0100–0137 and
+// U+014A–0177, but on odd ones in U+0139–0148 (Ĺ…Ň, incl. Ł) and U+0179–017E (Ź Ż Ž).
+bool is_latin_ext_a_upper(char32_t c) {
+  if (c >= 0x100 && c <= 0x137) return c % 2 == 0 && c != 0x130;
+  if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+  if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+  if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
+  return false;
+}
+
+}  // namespace
+
 std::string to_lower_simple(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -167,8 +181,12 @@ std::string to_lower_simple(std::string_view s) {
       out += static_cast<char>(c + 32);
     } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
       append_utf8(out, c + 32);
-    } else if (c >= 0x100 && c <= 0x17F && (c % 2 == 0) && c != 0x130 && c != 0x138) {
-      append_utf8(out, c + 1);  // Latin Extended-A pairs (Ł/ł is odd-based; close enough for matching)
+    } else if (is_latin_ext_a_upper(c)) {
+      append_utf8(out, c + 1);
+    } else if (c == 0x130) {
+      out += 'i';  // İ
+    } else if (c == 0x178) {
+      append_utf8(out, 0xFF);  // Ÿ → ÿ
     } else {
       out.append(s.data() + start, i - start);
     }

@@ -39,6 +39,11 @@ TEST(TextTest, FoldForMatch) {
   EXPECT_EQ(fold_for_match("KÖLN"), "koeln");
   EXPECT_EQ(fold_for_match("Köln", false), "koln");
   EXPECT_EQ(fold_for_match("Zürich"), "zuerich");
+  // Latin Extended-A pairs start on odd code points in Ĺ…Ň and Ź…Ž.
+  EXPECT_EQ(to_lower_simple("ŁÓDŹ"), "łódź");
+  EXPECT_EQ(to_lower_simple("Łódź"), "łódź");
+  EXPECT_EQ(to_lower_simple("ŻARY Ħ Ŋ ČEŠKÉ"), "żary ħ ŋ češké");
+  EXPECT_EQ(to_lower_simple("żółw ł ĸ"), "żółw ł ĸ");
 }
 
 }  // namespace

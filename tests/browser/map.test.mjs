@@ -2,8 +2,10 @@
 // place and word search, time filter, region page with a valid Atom feed, phone layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
-  chromiumMissing, startServer, launchBrowser, watchRequests, screenshot, waitForLoads, loads, isoDaysAgo,
+  REPO, chromiumMissing, startServer, launchBrowser, watchRequests, screenshot, waitForLoads, loads, isoDaysAgo,
 } from './helpers.mjs';
 
 const site = 'Osthessen Testblatt';
@@ -58,6 +60,15 @@ test('map shows markers; clicking one shows its headline', { skip }, async () =>
   const { page, foreign, errors } = await openMap();
   const n = await page.locator('.pk-marker, .pk-cluster').count();
   assert.ok(n > 0, 'markers or clusters are drawn');
+  // The offline basemap follows the first markers (it is fetched after them).
+  await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length > 50, null, { timeout: 15000 });
+  // German Länder borders, when set-up derived them (node src/serve/make_laender.mjs).
+  if (fs.existsSync(path.join(REPO, 'node_modules', '.pressekarte', 'de-laender.json'))) {
+    await page.waitForSelector('path.pk-laender', { state: 'attached', timeout: 15000 });
+    assert.match(await page.textContent('.leaflet-control-attribution'), /GeoNames/);
+  }
+  const leaflet = await page.request.get(server.origin + '/vendor/leaflet/leaflet.js');
+  assert.match(leaflet.headers()['cache-control'] || '', /max-age=\d+/, 'vendored files are cacheable');
   await screenshot(page, 'map-start');
   // Zoom in until a single marker is visible, then click it.
   let before = await loads(page);
