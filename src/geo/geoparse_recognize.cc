@@ -294,6 +294,9 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
         abbrev_ok = true;
     }
     if (!abbrev_ok) note(x, m, "acronym", -4.0);
+    // "SC Freiburg", "SV Werder": in German text a bare two-/three-letter acronym that only
+    // names something abroad is a club or party prefix, not a US state.
+    if (!abbrev_ok && lang == Lang::kDe && !any_home) note(x, m, "foreign acronym in German text", -3.0);
   }
   m.strong = strong;
   if (!multiword && codepoint_count(m.surface) <= 2 && !first.is(kTokAllCaps)) note(x, m, "very short", -2.0);
@@ -339,8 +342,12 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       m.person_cue = !strong && max_pop < kMetonymyPopulation && !modifier;
     } else if (is_determiner(pw)) {
       bool area = strong || (multiword && is_place_trigger_noun(w0));
-      for (std::size_t k = 0; k < m.cands.size() && k < 8 && !area; ++k)
-        area = static_cast<PlaceKind>(x.idx.record(m.cands[k].place).kind) == PlaceKind::kRegion;
+      // Regions, and the rivers, lakes, islands and mountains of the name tables (kind "other"),
+      // take an article in German: "die Weser", "der Bodensee", "den Harz".
+      for (std::size_t k = 0; k < m.cands.size() && k < 8 && !area; ++k) {
+        auto ck = static_cast<PlaceKind>(x.idx.record(m.cands[k].place).kind);
+        area = ck == PlaceKind::kRegion || ck == PlaceKind::kOther;
+      }
       // English capitalises names only, so "the Atlanta area" is still a place; German
       // capitalises every noun, so "das Essen" is food.
       note(x, m, "after a determiner", area ? -0.5 : lang == Lang::kEn ? -1.0 : -3.0);
@@ -404,6 +411,12 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       if (is_street_word(nw) && n.is(kTokCap)) note(x, m, "before a street word", -6.0);
       // Place names inside organisation names count as mentions in the gold sets ("Dublin City
       // Council", "Polizei Fulda"): only a weak penalty.
+      // "Werder Bremen", "Union Berlin": a dictionary word right before a place name is the
+      // first word of a (club) name, not a town of its own.
+      if (lang != Lang::kEn && !multiword && !strong && (m.key_flags & kFlagDeExact) &&
+          (m.key_flags & kFlagLexiconsMissing) == 0 && n.is(kTokCap) && !n.is(kTokLineStart) &&
+          !n.is(kTokGluedPrev) && !is_place_trigger_noun(nw) && x.idx.find(x.tok(m.t1)).found)
+        note(x, m, "dictionary word before a place name", -4.0);
       if (lang != Lang::kDe && n.is(kTokCap) && is_org_word_en(nw))
         note(x, m, "before an organisation word", -1.0);
       else if (lang == Lang::kEn && n.is(kTokCap) && !n.is(kTokAllCaps) && !multiword && !strong &&
@@ -607,6 +620,65 @@ void demonym_mention(const Ctx& x, std::size_t i, std::string_view country) {
   }
 }
 
+// A German dictionary word ("Derby", "Dreieck") whose towns all lie outside DE/AT/CH and are no
+// metropolis: after a hyphen it is the head of a compound noun, not a second place.
+bool common_noun_abroad(const GazetteerIndex& idx, const KeyHit& hit) {
+  if (!(hit.flags & kFlagDeExact) || (hit.flags & kFlagLexiconsMissing)) return false;
+  for (const auto& c : hit.candidates) {
+    const PlaceRecord& r = idx.record(c.place);
+    std::string_view cc = idx.str(r.country);
+    if (cc == "DE" || cc == "AT" || cc == "CH" || r.population >= 1000000) return false;
+  }
+  return true;
+}
+
+// "in Koblenz-Oberwerth", "Ort: Bremerhaven-Fischereihafen": a city, a hyphen and one unknown
+// capitalised word right after a place preposition or trigger noun name a quarter of that city
+// (the gazetteer has few quarters). Only towns of DE/AT/CH above kQuarterCityPopulation whose
+// lower-case form is no word; "nach Berlin-Besuch" takes an article in practice.
+constexpr std::int64_t kQuarterCityPopulation = 20000;
+bool city_quarter_compound(const Ctx& x, std::size_t i, std::size_t end, std::size_t cend, const KeyHit& hit) {
+  const auto& t = x.seg.toks;
+  if (x.doc.lang != Lang::kDe || !hit.found || end != i + 1 || cend != i + 3 || t[i].is(kTokAllCaps)) return false;
+  if (!t[i + 2].is(kTokCap) || t[i + 2].is(kTokAllCaps) || is_street_word(x.fw(i + 2))) return false;
+  if (hit.flags & kFlagDeLower) return false;  // "Essen-Ausgabe"; proper nouns ("Koblenz") are fine
+  if (t[i].is(kTokLineStart)) return false;
+  long p = prev_word(t, i);
+  // Report headers: "Ort: Bremerhaven-Fischereihafen".
+  if (p < 0 && i >= 2 && t[i - 1].is_punct(':') && is_place_trigger_noun(x.fw(i - 2))) p = static_cast<long>(i) - 2;
+  if (p < 0) return false;
+  std::string pw = x.fw(p);
+  if (!is_place_trigger_noun(pw) && !(is_place_preposition(pw, Lang::kDe) && pw != "von" && pw != "zu")) return false;
+  const PlaceRecord& r = x.idx.record(hit.candidates.front().place);
+  std::string_view cc = x.idx.str(r.country);
+  return static_cast<PlaceKind>(r.kind) == PlaceKind::kCity && r.population >= kQuarterCityPopulation &&
+         (cc == "DE" || cc == "AT" || cc == "CH");
+}
+
+// "Lautertal-Derby", "Fulda-Brücke": a German town as the first part of a compound noun is no
+// mention (the gold sets leave these untagged) but says where the story is, like a place
+// adjective: one focus vote for the town of DE/AT/CH that carries the name.
+void compound_town_vote(Ctx& x, std::size_t i, std::size_t end, std::size_t cend, const KeyHit& hit) {
+  const auto& t = x.seg.toks;
+  if (x.doc.lang != Lang::kDe || !hit.found || end != i + 1 || cend <= i + 2 || t[i].is(kTokAllCaps)) return;
+  if (hit.flags & (kFlagDeExact | kFlagDeLower | kFlagEnLower | kFlagLexiconsMissing)) return;
+  if (is_street_word(x.fw(cend - 1)) || x.doc.demonyms.size() >= 64) return;
+  for (const Candidate& c : hit.candidates) {
+    const PlaceRecord& r = x.idx.record(c.place);
+    if (static_cast<PlaceKind>(r.kind) != PlaceKind::kCity) continue;
+    std::string_view cc = x.idx.str(r.country);
+    if (cc != "DE" && cc != "AT" && cc != "CH") continue;
+    Demonym d;
+    d.seg = x.seg_no;
+    d.c0 = t[i].c0;
+    d.c1 = t[i].c1;
+    d.surface = std::string(x.tok(i));
+    d.place = c.place;
+    x.doc.demonyms.push_back(std::move(d));
+    return;
+  }
+}
+
 void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no) {
   const std::size_t first_mention = doc.mentions.size();
   const DocSegment& seg = doc.segs[seg_no];
@@ -696,7 +768,10 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
           // "D-Columbus", "R-Texas": party and home of a politician.
           ++i;
           continue;
+        } else if (city_quarter_compound(x, i, end, cend, hit)) {
+          end = cend;  // "in Koblenz-Oberwerth": the city, for a quarter the gazetteer lacks
         } else {
+          compound_town_vote(x, i, end, cend, hit);
           i = cend;  // "US-Präsident", "Kurt-Schumacher-Straße", "Lautertal-Derby"
           continue;
         }
@@ -716,9 +791,12 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
         hit = last;
         end = cend;
       } else if (end < cend && t[end].is_punct('-') && lw == end + 1 && !t[i].is(kTokAllCaps) &&
-                 t[i].c1 - t[i].c0 > 3) {
+                 t[i].c1 - t[i].c0 > 3 &&
+                 !(doc.lang == Lang::kDe && common_noun_abroad(idx, last))) {
+        // ("Lautertal-Derby": a German noun that only names a town abroad makes a compound noun.)
         // Two places joined by a hyphen: the first here, the second on the next turn.
       } else {
+        compound_town_vote(x, i, end, cend, hit);
         i = cend;
         continue;
       }

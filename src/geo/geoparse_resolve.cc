@@ -22,6 +22,7 @@ constexpr std::size_t kMaxCoherenceGroups = 200;
 // GeoVirus and TR-News worse.
 constexpr double kStateNamedBonus = 2.0;
 constexpr double kStateNearbyBonus = 0.8;
+constexpr double kUnknownPopulation = 500;  // cities500's floor, for rows with population 0
 
 struct Group {
   std::vector<std::size_t> mentions;
@@ -44,7 +45,11 @@ double kind_prior(const PlaceRecord& r, std::string_view fcode) {
     case PlaceKind::kOther: return 0.5;
     case PlaceKind::kCity: break;
   }
-  double pop = static_cast<double>(std::max<std::int64_t>(r.population, 0));
+  // GeoNames writes 0 for "unknown" (many German Gemeinden, PPLA4): a municipal seat without a
+  // count is no reason to rank it last. (Other 0 rows keep 0: the English sets lost with them.)
+  const bool seat = fcode.size() >= 4 && fcode.substr(0, 4) == "PPLA";
+  double pop = static_cast<double>(r.population > 0 || !seat ? std::max<std::int64_t>(r.population, 0)
+                                                             : kUnknownPopulation);
   double s = 0.6 * std::log10(pop + 1.0);
   if (fcode == "PPLC") s += 2.0;
   else if (fcode == "PPLA") s += 1.0;
@@ -167,14 +172,27 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
       Group& g = groups[gi];
       // A name that is a state's or a country's main name means the area, unless the text ties it
       // to a town (qualifier) or the town is a capital or a million city ("New York", "Washington").
+      // In German text a state only shadows towns of its own country: "Freiburg" is the German name
+      // of the Swiss canton, yet in "SC Freiburg" the German city. (English sets lost with it:
+      // LGL/GeoVirus Acc@161 -0.005, so English keeps the old rule.)
       bool names_area = false, names_country = false;
+      std::string_view area_cc[4];
+      std::size_t n_area_cc = 0;
       for (const Candidate& c : g.cands) {
-        auto k = static_cast<PlaceKind>(idx.record(c.place).kind);
+        const PlaceRecord& ar = idx.record(c.place);
+        auto k = static_cast<PlaceKind>(ar.kind);
         if (strong_kind(k) && (c.how & (kHowPrimary | kHowGerman | kHowEnglish | kHowAscii))) {
           names_area = true;
           names_country |= k == PlaceKind::kCountry;
+          if (n_area_cc < 4) area_cc[n_area_cc++] = idx.str(ar.country);
         }
       }
+      auto shadowed_by_area = [&](std::string_view cc) {
+        if (names_country || doc.lang == Lang::kEn) return true;
+        for (std::size_t a = 0; a < n_area_cc; ++a)
+          if (area_cc[a] == cc) return true;
+        return n_area_cc == 4;  // many areas: keep the old rule
+      };
       double best = -1e9, second = -1e9;
       std::uint32_t best_place = kNoPlace;
       std::string best_why;
@@ -199,7 +217,7 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
         else if (c.how & kHowCode) s += add("code", -1.5);
         if (c.how & kHowNoExpand) s += add("unexpanded umlaut", -0.3);
         if (names_area && kind == PlaceKind::kCity && fcode != "PPLC" && r.population < 1000000 &&
-            g.hints.empty()) {
+            g.hints.empty() && shadowed_by_area(cc)) {
           s += add("homonym of a state/country", -3.0);
           // A town that carries the area's name only as an alternate (Minneota, MN, listed as
           // "Minnesota") must not win it through its neighbours' support.
@@ -349,7 +367,7 @@ double specificity(PlaceKind k) {
   switch (k) {
     case PlaceKind::kCity: return 1.0;
     case PlaceKind::kAdmin2: return 0.8;
-    case PlaceKind::kOther: return 0.7;
+    case PlaceKind::kOther: return 0.4;  // a river or lake is where things happen, rarely what a story is about
     case PlaceKind::kRegion: return 0.6;
     case PlaceKind::kAdmin1: return 0.45;
     case PlaceKind::kCountry: return 0.3;

@@ -190,6 +190,46 @@ std::string real_gazetteer() {
   return "";
 }
 
+// German rules of session 2b on the real gazetteer: club names, compound nouns, city quarters the
+// gazetteer lacks, rivers with an article.
+TEST(RealGazetteerGerman, ClubsCompoundsQuartersRivers) {
+  std::string gp = real_gazetteer();
+  if (gp.empty()) GTEST_SKIP() << "no gazetteer.bin built";
+  auto gaz = Gazetteer::open(gp);
+  ASSERT_TRUE(gaz.is_ok()) << gaz.status().to_string();
+  Geoparser parser(gaz.value());
+  auto r = parser.parse_text(
+      "Der SC Freiburg spielt am Samstag gegen Werder Bremen. Das Hamburg-Derby ist ausverkauft. "
+      "Ein Unfall ereignete sich in Mainz-Testfeld. Die Fähre fährt über die Weser.",
+      "de");
+  EXPECT_EQ(find(r, "SC"), nullptr);      // no US state in a club name
+  EXPECT_EQ(find(r, "Werder"), nullptr);  // the club's first word, not the Brandenburg town
+  EXPECT_EQ(find(r, "Derby"), nullptr);   // compound noun, not the English town
+  const PlaceMention* freiburg = find(r, "Freiburg");
+  ASSERT_NE(freiburg, nullptr);
+  EXPECT_EQ(freiburg->country, "DE");     // the city, not the Swiss canton "Freiburg"
+  const PlaceMention* quarter = find(r, "Mainz-Testfeld");
+  ASSERT_NE(quarter, nullptr);
+  EXPECT_EQ(quarter->name, "Mainz");
+  EXPECT_NE(find(r, "Weser"), nullptr);
+}
+
+// A river the story happens on is a place, but the town on its bank is what the story is about.
+TEST(RealGazetteerGerman, RiverIsNotTheFocusOverItsTown) {
+  std::string gp = real_gazetteer();
+  if (gp.empty()) GTEST_SKIP() << "no gazetteer.bin built";
+  auto gaz = Gazetteer::open(gp);
+  ASSERT_TRUE(gaz.is_ok()) << gaz.status().to_string();
+  Geoparser parser(gaz.value());
+  auto r = parser.parse_text(
+      "Stocherkahnrennen auf dem Neckar\n\nTausende Zuschauer säumten die Ufer des Neckar, als die "
+      "Boote über den Neckar trieben. Das Rennen in Tübingen endete mit einem Sieg der Studenten.",
+      "de");
+  ASSERT_NE(find(r, "Neckar"), nullptr);
+  ASSERT_TRUE(r.focus.has_value());
+  EXPECT_EQ(r.places[*r.focus].name, "Tübingen");
+}
+
 TEST(GeoparserSeed, TokioAllianz) {
   std::string gp = real_gazetteer();
   if (gp.empty()) GTEST_SKIP() << "no gazetteer.bin built";
