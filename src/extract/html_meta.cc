@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 
 #include "article_parts.h"
 #include "pressekarte/text.h"
@@ -22,6 +23,9 @@ std::string normalize(std::string_view raw) {
   if (t.empty() || t.size() > 200) return {};
   return parts::normalize_date(t);
 }
+
+constexpr int kWeakDateSource = 3;  // date priorities from here on: generic meta, <time>, …
+constexpr int kStrongDateSource = 1;  // an article's JSON-LD datePublished: a later shown date does not beat it
 
 struct Candidate {
   int priority = 1000;  // lower wins
@@ -84,6 +88,7 @@ std::string json_authors(const nlohmann::json& v) {
 
 struct JsonLdFields {
   Candidate headline, author, date, updated, site, description, body;
+  std::vector<std::string> stamps;  // every date-time the JSON-LD gives (see local_day_of)
 };
 
 // Visits every object in a JSON-LD value (iteratively: @graph arrays, nested mainEntity …).
@@ -101,6 +106,8 @@ void scan_json_ld(const nlohmann::json& root, JsonLdFields& f) {
     const nlohmann::json type = j->contains("@type") ? (*j)["@type"] : nlohmann::json();
     bool article = is_article_type(type);
     int p = article ? (is_webpage_type(type) ? 5 : 0) : 10;
+    for (const char* k : {"datePublished", "dateCreated", "dateModified", "uploadDate"})
+      if (j->contains(k) && f.stamps.size() < 200) f.stamps.push_back(normalize(json_text((*j)[k])));
     if (article || j->contains("datePublished") || j->contains("headline")) {
       if (j->contains("headline")) f.headline.offer(p, json_text((*j)["headline"]));
       if (article && j->contains("name")) f.headline.offer(p + 2, json_text((*j)["name"]));
@@ -175,6 +182,149 @@ std::string clean_author(std::string a) {
   }
   while (!a.empty() && (a.back() == '-' || a.back() == ',' || a.back() == ' ' || a.back() == '|')) a.pop_back();
   return a;
+}
+
+// Minutes since 1970 of an ISO date-time with a zone ("2023-11-09T06:35:29+00:00"); false
+// without time or zone.
+bool instant_of(const std::string& iso, long long& minutes, int& offset) {
+  int y, mo, d, h, mi;
+  if (iso.size() < 17 || std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5) return false;
+  std::size_t z = iso.find_first_of("Z+-", 16);
+  if (z == std::string::npos) return false;
+  offset = 0;
+  if (iso[z] != 'Z') {
+    int oh = 0, om = 0;
+    if (std::sscanf(iso.c_str() + z + 1, "%2d:%2d", &oh, &om) != 2) return false;
+    offset = (iso[z] == '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  // Days from civil (H. Hinnant).
+  y -= mo <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+  minutes = days * 1440 + h * 60 + mi - offset;
+  return true;
+}
+
+// A publication time given in UTC ("…T06:35:29Z", "+00:00") names the UTC calendar day, which
+// is not the publisher's when the page is not on UTC. If another date-time on the page is the same
+// instant written in local time ("2023-11-08T22:35:29-08:00": a <time>, og meta, a video's
+// uploadDate), that one carries the publisher's day.
+std::string local_day_of(const std::string& date, const std::vector<std::string>& stamps) {
+  long long at;
+  int offset;
+  if (!instant_of(date, at, offset) || offset != 0) return date;
+  for (const auto& s : stamps) {
+    long long other;
+    int other_offset;
+    if (instant_of(s, other, other_offset) && other_offset != 0 && other == at) return s;
+  }
+  return date;
+}
+
+// "2021-11-04T23:00:00Z" on a German page is a date without time stored as local midnight
+// (CET = UTC+1, CEST = UTC+2) and converted to UTC: the day meant is the next one. Only exact
+// 22:00:00/23:00:00 UTC on pages in a Central European language.
+std::string central_european_midnight(const std::string& date, std::string_view page_lang) {
+  long long at;
+  int offset;
+  if (!instant_of(date, at, offset) || offset != 0 || date.compare(16, 3, ":00") != 0) return date;
+  int hour = std::atoi(date.c_str() + 11);
+  if ((hour != 22 && hour != 23) || date.compare(14, 2, "00") != 0) return date;
+  std::string l = ascii_lower(page_lang.substr(0, 2));
+  static constexpr std::string_view kCet[] = {"de", "fr", "it", "nl", "pl", "cs", "da", "sv", "no", "nb",
+                                              "hu", "sk", "sl", "hr", "es", "lb"};
+  bool cet = false;
+  for (std::string_view c : kCet) cet = cet || l == c;
+  if (!cet) return date;
+  long long days = (at + 24 * 60) / 1440;  // the next UTC day
+  // Civil from days (H. Hinnant).
+  days += 719468;
+  long long era = (days >= 0 ? days : days - 146096) / 146097;
+  long long doe = days - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  long long y = yoe + era * 400 + (m <= 2);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y, m, d);
+  return buf;
+}
+
+// True if `id` sits in an element marked as the modification date (itemprop=dateModified,
+// class "updated"/"modified" without "published").
+bool in_modified_note(const Document& doc, NodeId id) {
+  for (int depth = 0; id != kNoNode && depth < 4; ++depth, id = doc.node(id).parent) {
+    std::string ip = ascii_lower(doc.attr(id, "itemprop"));
+    std::string cls = ascii_lower(doc.attr(id, "class"));
+    if (ip == "datemodified") return true;
+    if ((cls.find("updated") != std::string::npos || cls.find("modified") != std::string::npos) &&
+        cls.find("publish") == std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+// The date printed in the article's head: the first short text holding a date among the few
+// text nodes right after the first <h1>, before the running text starts ("29.04.2020, 12:01 Uhr"
+// in the byline row). "" if none.
+std::string header_date(const Document& doc) {
+  // The first <h1> that is not the site's logo line in the page header or navigation.
+  NodeId h1 = doc.find_first("h1");
+  for (int tries = 0; h1 != kNoNode && tries < 5; ++tries, h1 = doc.find_first("h1", h1 + 1)) {
+    bool site_banner = false;
+    for (NodeId a = h1; a != kNoNode && !site_banner; a = doc.node(a).parent) {
+      if (doc.is(a, "article") || doc.is(a, "main")) break;
+      std::string ci = ascii_lower(doc.attr(a, "class")) + " " + ascii_lower(doc.attr(a, "id"));
+      site_banner = doc.is(a, "header") || doc.is(a, "nav") || doc.is(a, "a");
+      for (std::string_view k : {"site-title", "site-name", "branding", "masthead", "logo"})
+        site_banner = site_banner || ci.find(k) != std::string::npos;
+    }
+    if (!site_banner) break;
+  }
+  if (h1 == kNoNode) return {};
+  int texts = 0;
+  std::string previous;  // the text before, which may label the date
+  for (NodeId id = doc.skip_subtree(h1, doc.root()); id != kNoNode && texts < 25;
+       id = doc.next_in_subtree(id, doc.root())) {
+    const Node& n = doc.node(id);
+    if (n.kind == Node::Kind::kElement && (n.tag == "h1" || n.tag == "h2")) break;
+    if (n.kind != Node::Kind::kText || n.parent == kNoNode || is_invisible_tag(doc.node(n.parent).tag))
+      continue;
+    std::string t = collapse_whitespace(n.text);
+    if (t.empty()) continue;
+    ++texts;
+    if (t.size() > 150) break;  // the running text has started: its dates are events
+    if (t.size() > 80 || in_comment_thread(doc, id) || in_modified_note(doc, id)) continue;
+    std::string d = parts::normalize_date(t);
+    if (d.empty()) {
+      previous = std::move(t);
+      continue;
+    }
+    // "Aktualisiert: 18.07.2024" / "Updated Nov 19": an edit, not the publication.
+    std::string label = to_lower_simple(previous + " " + t);
+    bool update = false;
+    for (std::string_view k : {"aktualisiert", "updated", "update:", "geändert", "modified", "mis à jour",
+                               "actualizado", "aggiornato"})
+      update = update || label.find(k) != std::string::npos;
+    if (!update) return d;
+    previous.clear();
+  }
+  // A kicker line above the headline in the same block ("Party, 30.10.23" / <h1>).
+  NodeId block = doc.node(h1).parent;
+  if (block == kNoNode) return {};
+  for (NodeId id = doc.next_in_subtree(block, block); id != kNoNode && id != h1;
+       id = doc.next_in_subtree(id, block)) {
+    const Node& n = doc.node(id);
+    if (n.kind != Node::Kind::kText || is_invisible_tag(doc.node(n.parent).tag)) continue;
+    std::string t = collapse_whitespace(n.text);
+    if (t.empty() || t.size() > 80 || in_modified_note(doc, id)) continue;
+    if (std::string d = parts::normalize_date(t); !d.empty()) return d;
+  }
+  return {};
 }
 
 }  // namespace
@@ -281,6 +431,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   JsonLdFields ld;
   Candidate title, author, date, updated, site, description, canonical, lang;
   std::string first_time, first_h1;
+  std::vector<std::string> stamps;  // date-times from <meta> and <time>, for local_day_of
 
   for (NodeId id = 0; id < doc.size(); ++id) {
     const Node& n = doc.node(id);
@@ -293,6 +444,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
       std::string hk = ascii_lower(doc.attr(id, "http-equiv"));
       std::string content = collapse_whitespace(doc.attr(id, "content"));
       if (content.empty()) continue;
+      if (stamps.size() < 200 && content.size() >= 16 && content.size() < 60) stamps.push_back(normalize(content));
       if (hk == "content-language") lang.offer(5, content);
       if (key == "og:title" || key == "twitter:title") title.offer(key == "og:title" ? 2 : 3, content);
       else if (key == "dc.title" || key == "headline") title.offer(4, content);
@@ -345,6 +497,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
     } else if (tag == "time") {
       std::string dt(doc.attr(id, "datetime"));
       if (dt.empty() || in_comment_thread(doc, id)) continue;
+      if (stamps.size() < 200) stamps.push_back(normalize(dt));
       std::string cls = ascii_lower(doc.attr(id, "class"));
       std::string ip = ascii_lower(doc.attr(id, "itemprop"));
       if (ip == "datemodified") {
@@ -412,6 +565,25 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   m.author = clean_author(author.value);
   date.offer(ld.date.priority, ld.date.value);
   if (date.value.empty()) date.offer(50, first_time);
+  // Generic or weak sources (<meta name=date>, a <time>) are often a build or edit date; the
+  // date the page prints under its headline is the one readers see.
+  {
+    std::string shown = header_date(doc);
+    // "08/11/2023" read month-first is 2023-08-11; when the metadata has 2023-11-08, the page
+    // meant day-first and agrees with it.
+    bool swapped_agrees = shown.size() >= 10 && date.value.size() >= 10 &&
+                          shown.compare(0, 5, date.value, 0, 5) == 0 &&
+                          shown.compare(5, 2, date.value, 8, 2) == 0 && shown.compare(8, 2, date.value, 5, 2) == 0;
+    // Against a deliberate publication field (JSON-LD datePublished, article:published_time),
+    // a later shown date is an update note; only an earlier one wins.
+    bool later = shown.compare(0, 10, date.value, 0, 10) > 0;
+    if (!shown.empty() && !swapped_agrees && shown.compare(0, 10, date.value, 0, 10) != 0 &&
+        !(later && date.priority < kStrongDateSource))
+      date.value = shown;
+  }
+  stamps.insert(stamps.end(), ld.stamps.begin(), ld.stamps.end());
+  date.value = local_day_of(date.value, stamps);
+  date.value = central_european_midnight(date.value, lang.value);
   // A full date in the URL path is what the publisher filed the page under: it wins over
   // metadata, which often carries re-publication or template dates (kept if the day agrees).
   std::string from_url = date_from_url(url);
