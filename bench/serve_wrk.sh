@@ -7,7 +7,8 @@
 # every time).
 #   bench/serve_wrk.sh [BUILD_DIR] [ARTICLES]      e.g. bench/serve_wrk.sh build-serve 1000000
 # Environment: PK_BENCH_DB, PK_BENCH_PORT (18080), PK_BENCH_DURATION (10s), PK_BENCH_THREADS
-# (server's ready workers; default the server's), PK_BENCH_CONNECTIONS (64).
+# (server's ready workers; default the server's), PK_BENCH_CONNECTIONS (64), PK_BENCH_FIRST_ONLY
+# (set: stop after the first-request timings, no wrk).
 set -eu
 BUILD=${1:-build}
 COUNT=${2:-100000}
@@ -46,7 +47,15 @@ curl -fs "http://127.0.0.1:$PORT/api/clusters?zoom=3&bbox=$(view 3)" >/dev/null
 t1=$(date +%s.%N)
 echo "first /api/clusters right after start (waits for the background index load): $(echo "$t1 - $t0" | bc) s"
 echo "server start to first clusters: $(echo "$t1 - $start" | bc) s"
-curl -fs "http://127.0.0.1:$PORT/metrics" | grep -E "^pk_cluster_table_load_seconds|^pk_store_articles" || true
+curl -fs "http://127.0.0.1:$PORT/metrics" | grep -E "^pk_cluster_table_load_seconds|^pk_cluster_index_full|^pk_store_articles" || true
+# The first answer may come from the quick table (Store::quick_focus_points); wrk measures the
+# full one.
+for i in $(seq 1 1200); do
+  curl -fs "http://127.0.0.1:$PORT/metrics" | grep -q "^pk_cluster_index_full 0" || break
+  sleep 0.1
+done
+echo "server start to full cluster index: $(echo "$(date +%s.%N) - $start" | bc) s"
+[ -n "${PK_BENCH_FIRST_ONLY:-}" ] && exit 0
 for z in 3 6 10 14; do
   echo "== zoom $z, one view"
   wrk -t2 -c"$CONN" -d"$DURATION" --latency "http://127.0.0.1:$PORT/api/clusters?zoom=$z&bbox=$(view "$z")" |

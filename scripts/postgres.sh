@@ -10,7 +10,7 @@
 # directory (no TCP, so no port clashes with other clusters), and runs as the `postgres` user
 # when started by root. Durability is switched off (fsync=off): it is for tests only.
 # Idempotent: start reuses a running cluster, clears a stale postmaster.pid, and creates the
-# database `pk_test` with the postgis extension once.
+# database `pk_test` with the postgis and rum extensions once.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -94,6 +94,10 @@ start() {
   fi
   psql_pg -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null 2>&1 ||
     say "warning: CREATE EXTENSION postgis failed (is the postgis package installed?)"
+  # RUM (word + date in one index) for date-sorted text queries; in public, so dropping a test's
+  # schema never drops it. Without it the store keeps its GIN index and plan.
+  psql_pg -d "$db" -c "CREATE EXTENSION IF NOT EXISTS rum SCHEMA public" >/dev/null 2>&1 ||
+    say "warning: CREATE EXTENSION rum failed (is postgresql-15-rum installed?); text queries use GIN"
   url | tee "$base/url"
 }
 

@@ -118,6 +118,16 @@ class Store {
   // since/until, outlet, language, story_id; sort, limit and cursor are ignored), newest first.
   // Backends answer from indexed columns; this default pages query() and suits small stores.
   virtual Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& filters);
+  // Appended: a quick first cut of focus_points(ArticleQuery{}) for a map right after start,
+  // read from compact indexes only (never the article rows): every placed article's id and
+  // focus point, newest first, with `date` the UTC day of its sort time ("YYYY-MM-DD"),
+  // `story_id` and, when the point is exactly a place's coordinates, that place's kind and name
+  // (else kind "point"). title, outlet and language are empty: fetch them with
+  // focus_points_by_id(). Default: focus_points(ArticleQuery{}).
+  virtual Result<std::vector<FocusPoint>> quick_focus_points();
+  // Appended: the full focus points (as focus_points() gives them) of these articles, in the
+  // order of `ids`; ids that are unknown or unplaced are left out. Default: get() per id.
+  virtual Result<std::vector<FocusPoint>> focus_points_by_id(const std::vector<std::int64_t>& ids);
 };
 
 // The focus point of a stored article (its focus place, else its GeoRSS hint); false if none.

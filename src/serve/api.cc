@@ -155,8 +155,11 @@ std::optional<GazetteerPlace> region_from_mentions(const std::vector<StoredArtic
 
 // The /api/clusters FeatureCollection, written directly: titles and places are JSON literals
 // made at table load, so this is concatenation (nlohmann objects cost ~10x more per feature).
+// `details` (for a quick table, see PointTable::quick): the full rows of the clusters' tops.
 std::string cluster_collection(const PointTable& t, const std::vector<std::uint32_t>& rows,
-                               const std::vector<Cluster>& found, int zoom, bool truncated) {
+                               const std::vector<Cluster>& found, int zoom, bool truncated,
+                               const std::unordered_map<std::int64_t, FocusPoint>* details = nullptr) {
+  auto literal = [](const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); };
   fmt::memory_buffer out;
   std::uint64_t total = 0;
   for (const auto& c : found) total += c.count;
@@ -164,7 +167,16 @@ std::string cluster_collection(const PointTable& t, const std::vector<std::uint3
                  zoom, total, truncated);
   bool first = true;
   for (const auto& c : found) {
-    const PointRow& row = t.rows[rows[c.top]];
+    PointRow row = t.rows[rows[c.top]];
+    std::string outlet_json = t.strings_json[row.outlet];
+    if (details) {
+      if (auto d = details->find(row.id); d != details->end()) {
+        row.title_json = literal(d->second.title);
+        row.place_json = literal(d->second.place_name);
+        row.date = date_number(d->second.date);
+        outlet_json = literal(d->second.outlet);
+      }
+    }
     if (!first) out.push_back(',');
     first = false;
     fmt::format_to(std::back_inserter(out),
@@ -176,7 +188,7 @@ std::string cluster_collection(const PointTable& t, const std::vector<std::uint3
     else
       fmt::format_to(std::back_inserter(out), "\"\"");
     fmt::format_to(std::back_inserter(out), ",\"place\":{},\"outlet\":{},\"story_size\":{}}}}}", row.place_json,
-                   t.strings_json[row.outlet], row.story_id ? t.story_size_of(row.story_id) : 1);
+                   outlet_json, row.story_id ? t.story_size_of(row.story_id) : 1);
   }
   out.append(std::string_view("]}"));
   return fmt::to_string(out);
@@ -344,7 +356,17 @@ ApiResponse Api::clusters(const ApiRequest& r) {
     found.resize(kMaxClusterFeatures);
     truncated = true;
   }
-  res.body = cluster_collection(*index.table, index.rows, found, static_cast<int>(*zoom), truncated);
+  std::unordered_map<std::int64_t, FocusPoint> details;
+  if (index.table->quick) {  // titles etc. of the tops only, by id (a few hundred point reads)
+    std::vector<std::int64_t> ids;
+    ids.reserve(found.size());
+    for (const auto& c : found) ids.push_back(index.table->rows[index.rows[c.top]].id);
+    auto full = store_->with([&](Store& s) { return s.focus_points_by_id(ids); });
+    if (!full) return status_error(full.status(), "/api/clusters");
+    for (auto& fp : *full) details.emplace(fp.id, std::move(fp));
+  }
+  res.body = cluster_collection(*index.table, index.rows, found, static_cast<int>(*zoom), truncated,
+                                index.table->quick ? &details : nullptr);
   index.responses.put(key, std::make_shared<const std::string>(res.body));
   return res;
 }
@@ -517,6 +539,9 @@ ApiResponse Api::metrics_text() {
   extra += "# HELP pk_cluster_table_load_seconds Last load of the cluster table + unfiltered index (background).\n";
   extra += "# TYPE pk_cluster_table_load_seconds gauge\n";
   extra += fmt::format("pk_cluster_table_load_seconds {:.3f}\n", cache_->last_load_seconds());
+  extra += "# HELP pk_cluster_index_full 1 once the full cluster table is loaded (0: none yet, or the quick one).\n";
+  extra += "# TYPE pk_cluster_index_full gauge\n";
+  extra += fmt::format("pk_cluster_index_full {}\n", cache_->full_ready() ? 1 : 0);
   ApiResponse res;
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
   res.body = metrics_.render(extra);

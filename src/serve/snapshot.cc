@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
@@ -101,7 +105,7 @@ ClusterCache::~ClusterCache() {
   if (thread_.joinable()) thread_.join();
 }
 
-Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from) {
+Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from, bool quick) {
   auto table = std::make_shared<PointTable>();
   auto count = from.with([](Store& s) { return s.count(); });
   if (!count) return count.status();
@@ -116,9 +120,18 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from) 
     return interned[s] = static_cast<std::uint16_t>(table->strings.size() - 1);
   };
   intern("");
+  // Place names repeat (a town per many articles): make each literal once.
+  std::unordered_map<std::string, std::string> place_literals;
+  auto place_literal = [&](const std::string& name) -> const std::string& {
+    auto it = place_literals.find(name);
+    if (it == place_literals.end()) it = place_literals.emplace(name, json_literal(name)).first;
+    return it->second;
+  };
   // One lean scan of indexed columns (Store::focus_points), not pages of decoded articles.
-  auto points = from.with([](Store& s) { return s.focus_points(ArticleQuery{}); });
+  auto points = from.with([quick](Store& s) { return quick ? s.quick_focus_points() : s.focus_points(ArticleQuery{}); });
   if (!points) return points.status();
+  // A backend without a quick path answers with full rows (titles): then it is a full table.
+  table->quick = quick && std::none_of(points->begin(), points->end(), [](const FocusPoint& fp) { return !fp.title.empty(); });
   table->rows.reserve(points->size());
   for (auto& fp : *points) {
     PointRow row;
@@ -130,8 +143,8 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from) 
     row.story_id = fp.story_id.value_or(0);
     row.outlet = intern(fp.outlet);
     row.language = intern(fp.language);
-    row.title_json = json_literal(fp.title);
-    row.place_json = json_literal(fp.place_name);
+    row.title_json = fp.title.empty() ? std::string("\"\"") : json_literal(fp.title);
+    row.place_json = place_literal(fp.place_name);
     if (row.story_id) ++table->story_size[row.story_id];
     table->rows.push_back(std::move(row));
     std::string().swap(fp.title);  // free as we go: the scan result is the peak of a load
@@ -143,6 +156,7 @@ void ClusterCache::publish(std::shared_ptr<const PointTable> table, std::shared_
   std::lock_guard<std::mutex> lock(mu_);
   auto fresh = std::const_pointer_cast<PointTable>(table);
   fresh->generation = ++generation_;
+  if (!fresh->quick) full_done_ = true;
   table_ = std::move(table);
   checked_ = std::chrono::steady_clock::now();
   last_count_ = table_->store_count;
@@ -161,6 +175,36 @@ void ClusterCache::start_background(std::shared_ptr<LockedStore> loader) {
   thread_ = std::thread([this] { background_loop(); });
 }
 
+bool ClusterCache::load_and_publish(bool quick, Status& failed) {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto table = load(*loader_, quick);
+  const auto t1 = std::chrono::steady_clock::now();
+  if (!table) {
+    failed = table.status();
+    return false;
+  }
+  // The unfiltered index is built before the swap, so the map never waits for it.
+  std::shared_ptr<const FilteredIndex> unfiltered;
+  {
+    std::lock_guard<std::mutex> build(build_mu_);
+    auto fi = build_index(*table, ArticleQuery{}, *loader_);
+    if (!fi) {
+      failed = fi.status();
+      return false;
+    }
+    unfiltered = *fi;
+  }
+  const bool is_quick = (*table)->quick;
+  const std::size_t points = (*table)->rows.size();
+  publish(*table, std::move(unfiltered));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::fprintf(stderr, "pressekarte serve: cluster index (%s table) ready: %zu points in %.2f s (table load %.2f s)\n",
+               is_quick ? "quick" : "full", points, seconds, std::chrono::duration<double>(t1 - t0).count());
+  std::lock_guard<std::mutex> lock(mu_);
+  last_load_seconds_ = seconds;
+  return true;
+}
+
 void ClusterCache::background_loop() {
   std::int64_t known = -1;
   bool first = true;
@@ -173,38 +217,37 @@ void ClusterCache::background_loop() {
     }
     auto count = loader_->with([](Store& s) { return s.count(); });
     if (count && *count == known) continue;
-    const auto t0 = std::chrono::steady_clock::now();
-    Status failed;
-    auto table = count ? load(*loader_) : Result<std::shared_ptr<const PointTable>>(count.status());
-    if (table) {
-      // The unfiltered index is built before the swap, so the map never waits for it.
-      std::shared_ptr<const FilteredIndex> unfiltered;
-      {
-        std::lock_guard<std::mutex> build(build_mu_);
-        auto fi = build_index(*table, ArticleQuery{}, *loader_);
-        if (fi) unfiltered = *fi;
-        else failed = fi.status();
-      }
-      if (failed.is_ok()) {
-        known = (*table)->store_count;
-        publish(*table, std::move(unfiltered));
+    Status failed = count.status();
+    bool loaded = false;
+    if (count.is_ok()) {
+      // At start, a quick table first (compact indexes only: the map within ~1 s on a large,
+      // cold store), then the full one; later reloads keep serving the previous full table.
+      if (first && load_and_publish(true, failed)) {
+        cv_.notify_all();
         std::lock_guard<std::mutex> lock(mu_);
-        last_load_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (stop_) return;
+        loaded = full_done_;
       }
-    } else {
-      failed = table.status();
+      if (!loaded) {
+        // Full loads are long scans; requests (and, on a small box, the reader's browser) come
+        // first. Linux applies a thread's nice value to that thread only.
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+        failed = Status::ok();
+        loaded = load_and_publish(false, failed);
+      }
+      if (loaded) known = *count;
     }
     if (!failed.is_ok()) {
       std::fprintf(stderr, "pressekarte serve: loading the cluster index failed: %s\n", failed.to_string().c_str());
-      if (first) {
-        std::lock_guard<std::mutex> lock(mu_);
-        load_error_ = failed;
-      }
+      std::lock_guard<std::mutex> lock(mu_);
+      if (first && !table_) load_error_ = failed;
     }
     if (first) {
       first = false;
-      cv_.notify_all();
+      std::lock_guard<std::mutex> lock(mu_);
+      full_done_ = true;  // filtered requests stop waiting, even after a failure
     }
+    cv_.notify_all();
   }
 }
 
@@ -216,6 +259,11 @@ double ClusterCache::last_load_seconds() const {
 bool ClusterCache::ready() const {
   std::lock_guard<std::mutex> lock(mu_);
   return table_ != nullptr;
+}
+
+bool ClusterCache::full_ready() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return table_ != nullptr && !table_->quick;
 }
 
 Result<std::shared_ptr<const PointTable>> ClusterCache::table() {
@@ -266,6 +314,13 @@ Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQu
   auto table = this->table();
   if (!table) return table.status();
   const auto key = filter_key(q);
+  if ((*table)->quick && key != filter_key(ArticleQuery{})) {
+    // A quick table has no outlets or languages: filtered maps wait for the full one.
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return full_done_ || stop_; });
+    if (stop_) return Status::internal("the server is stopping");
+    table = table_;
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     for (auto it = lru_.begin(); it != lru_.end(); ++it) {

@@ -62,6 +62,10 @@ struct PointTable {
   std::unordered_map<std::int64_t, std::uint32_t> story_size;  // story id → placed articles
   std::int64_t store_count = -1;     // Store::count() when loaded
   std::uint64_t generation = 0;
+  // Loaded by Store::quick_focus_points(): titles, outlets and languages are empty (responses
+  // fetch their top rows with Store::focus_points_by_id), kinds are inferred. Serves only the
+  // unfiltered map until the full table replaces it.
+  bool quick = false;
   std::uint32_t story_size_of(std::optional<std::int64_t> story) const;
 };
 
@@ -118,9 +122,12 @@ class ClusterCache {
   // Seconds the last table load + unfiltered index build took (background mode), -1 before.
   double last_load_seconds() const;
   bool ready() const;  // a table is loaded
+  bool full_ready() const;  // a full (not quick) table is loaded
 
  private:
-  Result<std::shared_ptr<const PointTable>> load(LockedStore& from);
+  Result<std::shared_ptr<const PointTable>> load(LockedStore& from, bool quick = false);
+  // Loads a table (and its unfiltered index) and publishes it; false with `failed` set if not.
+  bool load_and_publish(bool quick, Status& failed);
   Result<std::shared_ptr<const FilteredIndex>> build_index(const std::shared_ptr<const PointTable>& table,
                                                            const ArticleQuery& q, LockedStore& from);
   void publish(std::shared_ptr<const PointTable> table, std::shared_ptr<const FilteredIndex> unfiltered);
@@ -144,6 +151,7 @@ class ClusterCache {
   std::condition_variable cv_;  // with mu_: first load done, or stop requested
   bool background_ = false, stop_ = false;
   Status load_error_;           // the first load's failure, reported to waiting requests
+  bool full_done_ = false;      // the first full load finished (or failed): filters stop waiting
   double last_load_seconds_ = -1;
 };
 

@@ -103,8 +103,30 @@ END $$;
 UPDATE schema_version SET version = 3;
 )sql";
 
+// v3 → v4: text search ordered by date from the index alone. A GIN index knows which rows hold
+// a word but not their dates, so "newest articles with word X" either walked the date index
+// checking every row's tsvector or fetched every match's heap row and sorted (60–110 ms for a
+// word in 1 % of 300k articles). RUM (Debian postgresql-15-rum) keeps sort_ts beside each
+// posting and returns matches in date order: ~2 ms. It replaces the GIN index (RUM also
+// answers the bitmap scans of relevance queries). Without the extension, or without the
+// right to create it, the GIN index stays and queries use the old plan (PgStore::has_rum_).
+const char* const kPgV3ToV4 = R"sql(
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'rum') THEN
+    -- In public, like PostGIS: an extension created in a per-tenant schema would vanish
+    -- (with every RUM index of the database) when that schema is dropped.
+    CREATE EXTENSION IF NOT EXISTS rum SCHEMA public;
+    CREATE INDEX IF NOT EXISTS articles_tsv_rum ON articles
+      USING rum (tsv rum_tsvector_addon_ops, sort_ts) WITH (attach = 'sort_ts', to = 'tsv');
+    DROP INDEX IF EXISTS articles_tsv;
+  END IF;
+EXCEPTION WHEN insufficient_privilege OR undefined_file OR undefined_object OR invalid_schema_name THEN NULL;
+END $$;
+UPDATE schema_version SET version = 4;
+)sql";
+
 }  // namespace
 
-const char* const kPgSteps[kPgSchemaVersion] = {kPgV1, kPgV1ToV2, kPgV2ToV3};
+const char* const kPgSteps[kPgSchemaVersion] = {kPgV1, kPgV1ToV2, kPgV2ToV3, kPgV3ToV4};
 
 }  // namespace pk::store

@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <cmath>
 #include <mutex>
@@ -78,6 +79,7 @@ class PgStore final : public Store {
   int schema_version() override { return version_; }
   Result<std::vector<FocusPoint>> focus_points(const ArticleQuery& filters) override;
   void set_version(int v) { version_ = v; }
+  Status detect_indexes();
 
  private:
   // Runs one statement; prepared once per connection when `prepare` is set.
@@ -97,6 +99,7 @@ class PgStore final : public Store {
   PGconn* conn_;
   StoreOptions options_;
   int version_ = 0;
+  bool has_rum_ = false;  // articles_tsv_rum exists: text sorted by date walks it (schema v4)
   std::mutex mu_;
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
   std::unordered_map<std::string, std::int64_t> place_ids_;
@@ -151,6 +154,15 @@ Result<int> PgStore::read_version() {
   if (!v) return v.status();
   if (v->rows() != 1) return Status::corruption("the schema_version table of the PostgreSQL database is damaged");
   return static_cast<int>(v->i64(0, 0));
+}
+
+Status PgStore::detect_indexes() {
+  // The index and its ordering operator (the extension's schema must be on the search_path).
+  auto r = run("SELECT to_regclass('articles_tsv_rum') IS NOT NULL AND to_regoperator('<=|(bigint,bigint)') IS NOT NULL",
+               {}, "checking the text index", false);
+  if (!r) return r.status();
+  has_rum_ = r->text(0, 0) == "t";
+  return Status::ok();
 }
 
 Status PgStore::migrate() {
@@ -578,8 +590,23 @@ Result<ArticlePage> PgStore::query(const ArticleQuery& q) {
     if (p.cursor)
       f.add("(" + ts + ", " + id + ") < (" + f.arg(num(p.cursor->ts)) + "::bigint, " + f.arg(num(p.cursor->id)) +
             "::bigint)");
-    sql = "SELECT a.id, a.sort_ts, 0::float8 FROM " + from + " WHERE true" + f.sql + " ORDER BY " + ts + " DESC, " +
-          id + " DESC LIMIT " + n + "::bigint";
+    if (p.text && p.region_key.empty() && has_rum_) {
+      // The RUM index returns the word's matches newest first (distance `<=|` from the upper
+      // bound); it cannot break ties by id, so the rows of the page's oldest second are
+      // re-read exactly (few rows, by the date index) and the union is ordered by (date, id).
+      std::int64_t upper = std::numeric_limits<std::int64_t>::max();
+      if (p.until_ts) upper = *p.until_ts;
+      if (p.cursor) upper = std::min(upper, p.cursor->ts);
+      const std::string u = f.arg(num(upper)) + "::bigint";
+      sql = "WITH c AS MATERIALIZED (SELECT a.id, a.sort_ts FROM articles a WHERE true" + f.sql +
+            " ORDER BY a.sort_ts <=| " + u + " LIMIT " + n + "::bigint) "
+            "SELECT id, sort_ts, 0::float8 FROM (SELECT id, sort_ts FROM c UNION SELECT a.id, a.sort_ts FROM articles a "
+            "WHERE a.sort_ts = (SELECT min(sort_ts) FROM c)" + f.sql + ") page ORDER BY sort_ts DESC, id DESC LIMIT " +
+            n + "::bigint";
+    } else {
+      sql = "SELECT a.id, a.sort_ts, 0::float8 FROM " + from + " WHERE true" + f.sql + " ORDER BY " + ts + " DESC, " +
+            id + " DESC LIMIT " + n + "::bigint";
+    }
   }
   auto r = run(sql, f.args, "searching", false);
   if (!r) return r.status();
@@ -699,6 +726,7 @@ Result<std::unique_ptr<Store>> open_pg_store(const StoreOptions& options) {
                                            "`pressekarte migrate --db …`",
                                            *v, kPgSchemaVersion));
   store->set_version(*v);
+  PK_RETURN_IF_ERROR(store->detect_indexes());
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -90,6 +90,19 @@ Result<std::vector<FocusPoint>> Store::focus_points(const ArticleQuery& filters)
   return out;
 }
 
+Result<std::vector<FocusPoint>> Store::quick_focus_points() { return focus_points(ArticleQuery{}); }
+
+Result<std::vector<FocusPoint>> Store::focus_points_by_id(const std::vector<std::int64_t>& ids) {
+  std::vector<FocusPoint> out;
+  for (auto id : ids) {
+    auto a = get(id);
+    if (!a) return a.status();
+    FocusPoint fp;
+    if (*a && focus_point_of(**a, &fp)) out.push_back(std::move(fp));
+  }
+  return out;
+}
+
 namespace store {
 bool is_postgres_url(const std::string& db) {
   return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
