@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -192,13 +193,21 @@ std::string real_gazetteer() {
 
 // German rules of session 2b on the real gazetteer: club names, compound nouns, city quarters the
 // gazetteer lacks, rivers with an article.
-TEST(RealGazetteerGerman, ClubsCompoundsQuartersRivers) {
-  std::string gp = real_gazetteer();
-  if (gp.empty()) GTEST_SKIP() << "no gazetteer.bin built";
-  auto gaz = Gazetteer::open(gp);
-  ASSERT_TRUE(gaz.is_ok()) << gaz.status().to_string();
-  Geoparser parser(gaz.value());
-  auto r = parser.parse_text(
+// The real gazetteer that set-up builds; the tests skip when it is not there.
+class RealGazetteerGerman : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string gp = real_gazetteer();
+    if (gp.empty()) GTEST_SKIP() << "no gazetteer.bin built";
+    auto gaz = Gazetteer::open(gp);
+    ASSERT_TRUE(gaz.is_ok()) << gaz.status().to_string();
+    parser = std::make_unique<Geoparser>(gaz.value());
+  }
+  std::unique_ptr<Geoparser> parser;
+};
+
+TEST_F(RealGazetteerGerman, ClubsCompoundsQuartersRivers) {
+  auto r = parser->parse_text(
       "Der SC Freiburg spielt am Samstag gegen Werder Bremen. Das Hamburg-Derby ist ausverkauft. "
       "Ein Unfall ereignete sich in Mainz-Testfeld. Die Fähre fährt über die Weser.",
       "de");
@@ -215,13 +224,8 @@ TEST(RealGazetteerGerman, ClubsCompoundsQuartersRivers) {
 }
 
 // A river the story happens on is a place, but the town on its bank is what the story is about.
-TEST(RealGazetteerGerman, RiverIsNotTheFocusOverItsTown) {
-  std::string gp = real_gazetteer();
-  if (gp.empty()) GTEST_SKIP() << "no gazetteer.bin built";
-  auto gaz = Gazetteer::open(gp);
-  ASSERT_TRUE(gaz.is_ok()) << gaz.status().to_string();
-  Geoparser parser(gaz.value());
-  auto r = parser.parse_text(
+TEST_F(RealGazetteerGerman, RiverIsNotTheFocusOverItsTown) {
+  auto r = parser->parse_text(
       "Stocherkahnrennen auf dem Neckar\n\nTausende Zuschauer säumten die Ufer des Neckar, als die "
       "Boote über den Neckar trieben. Das Rennen in Tübingen endete mit einem Sieg der Studenten.",
       "de");

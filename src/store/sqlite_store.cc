@@ -678,6 +678,27 @@ Result<ArticlePage> SqliteStore::query(const ArticleQuery& q) {
 // `places`. The filters are those of query(), as plain conditions on the scanned rows.
 // "+a.sort_ts" keeps SQLite off the date index: reading the table in rowid order and sorting
 // in memory beat random row lookups in date order (0.9 vs 1.2–1.9 s for 100k, sqlite3 CLI).
+namespace {
+
+// One row of the focus-point column list (id, lat, lon, date, kind, name, story, title, outlet,
+// language) that focus_points() and focus_points_by_id() select.
+FocusPoint focus_point_from_row(const Stmt& s) {
+  FocusPoint fp;
+  fp.id = s.col_int(0);
+  fp.lat = s.col_double(1);
+  fp.lon = s.col_double(2);
+  fp.date = s.col_text(3);
+  fp.place_kind = s.col_text(4);
+  fp.place_name = s.col_text(5);
+  if (!s.col_null(6)) fp.story_id = s.col_int(6);
+  fp.title = s.col_text(7);
+  fp.outlet = s.col_text(8);
+  fp.language = s.col_text(9);
+  return fp;
+}
+
+}  // namespace
+
 Result<std::vector<FocusPoint>> SqliteStore::focus_points(const ArticleQuery& filters) {
   ArticleQuery unpaged = filters;
   unpaged.cursor.clear();
@@ -715,18 +736,7 @@ Result<std::vector<FocusPoint>> SqliteStore::focus_points(const ArticleQuery& fi
   std::vector<FocusPoint> out;
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
-    FocusPoint fp;
-    fp.id = s.col_int(0);
-    fp.lat = s.col_double(1);
-    fp.lon = s.col_double(2);
-    fp.date = s.col_text(3);
-    fp.place_kind = s.col_text(4);
-    fp.place_name = s.col_text(5);
-    if (!s.col_null(6)) fp.story_id = s.col_int(6);
-    fp.title = s.col_text(7);
-    fp.outlet = s.col_text(8);
-    fp.language = s.col_text(9);
-    out.push_back(std::move(fp));
+    out.push_back(focus_point_from_row(s));
   }
   if (rc != SQLITE_DONE) return fail(rc, "scanning focus points");
   return out;
@@ -825,18 +835,7 @@ Result<std::vector<FocusPoint>> SqliteStore::focus_points_by_id(const std::vecto
     const int rc = s.step();
     if (rc == SQLITE_DONE) continue;
     if (rc != SQLITE_ROW) return fail(rc, "reading focus points");
-    FocusPoint fp;
-    fp.id = s.col_int(0);
-    fp.lat = s.col_double(1);
-    fp.lon = s.col_double(2);
-    fp.date = s.col_text(3);
-    fp.place_kind = s.col_text(4);
-    fp.place_name = s.col_text(5);
-    if (!s.col_null(6)) fp.story_id = s.col_int(6);
-    fp.title = s.col_text(7);
-    fp.outlet = s.col_text(8);
-    fp.language = s.col_text(9);
-    out.push_back(std::move(fp));
+    out.push_back(focus_point_from_row(s));
   }
   s.reset();
   return out;
