@@ -42,6 +42,11 @@ std::int64_t order_key_floor(std::int64_t ts) { return ts * kOrderKeysPerSecond;
 // The R*Tree's time axis (schema v4): 30-day units, comparable to degrees (see sqlite_schema.cc).
 double rtree_time(std::int64_t ts) { return static_cast<double>(ts) / 2592000.0; }
 
+// Text + box by date: how many of the word's newest matches are checked against the box before
+// a box that holds none of them is searched spatially instead (capped by sqlite_scan_rows; 300
+// measured best of 300/500/1000/2000 at 1M, docs/perf/store.md).
+constexpr std::int64_t kTextWalkRows = 300;
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path, StoreOptions options)
@@ -86,8 +91,18 @@ class SqliteStore final : public Store {
   Status touch_story(std::int64_t story_id, std::int64_t article_id, std::int64_t ts);
   Result<std::string> resolve_region(const std::string& name);
   Result<std::vector<std::pair<std::int64_t, double>>> select_ids(const PlannedQuery& p);
+  // A word the spatial plan must also match: its FTS5 expression, and an exclusive upper bound
+  // on the order keys still to search (where a bounded FTS walk stopped).
+  struct TextInWindows {
+    std::string match;
+    std::optional<std::int64_t> keys_below;
+  };
   Result<std::vector<std::pair<std::int64_t, double>>> select_in_time_windows(const PlannedQuery& p, std::int64_t n,
-                                                                              bool other_filters);
+                                                                              bool other_filters,
+                                                                              const TextInWindows* text = nullptr);
+  Status keep_text_matches(const std::vector<std::pair<std::int64_t, std::int64_t>>& candidates,
+                           const std::vector<std::int64_t>& keys, std::int64_t n,
+                           std::vector<std::pair<std::int64_t, double>>& out);
   Result<std::int64_t> cursor_order_key(const Cursor& c);
   Result<std::optional<StoredArticle>> load(std::int64_t id);
 
@@ -459,6 +474,44 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
   if (p.text) {
     Filters f;
     f.arg(fts5_match_expression(*p.text));
+    if (!p.by_relevance && (p.bbox || p.near) && !other_filters && p.region_key.empty()) {
+      // Text + a box: walk the word's matches newest first (~0.45 µs a match with the join);
+      // if none of the first kTextWalkRows falls in the box, the box is sparse for this word and
+      // the rest comes from the R*Tree's time windows, each intersected with the word's keys
+      // read from the doclists alone (~0.07 µs a key). docs/perf/store.md, "Text + small box".
+      PK_RETURN_IF_ERROR(key_bounds(f, "article_fts.rowid"));
+      std::optional<std::int64_t> keys_below;
+      const std::int64_t walk_rows = std::min<std::int64_t>(kTextWalkRows, options_.sqlite_scan_rows);
+      if (walk_rows > 0) {
+        Filters in_box;
+        add_space_filters(p, in_box, "k.focus_lat", "k.focus_lon");
+        std::vector<SqlValue> args = in_box.args;  // the select list's parameters come first
+        args.insert(args.end(), f.args.begin(), f.args.end());
+        auto& s = stmt("SELECT k.article_id, k.order_key, (1" + in_box.sql + ") FROM article_fts CROSS JOIN "
+                       "article_order k ON k.order_key = article_fts.rowid WHERE article_fts MATCH ?" + f.sql +
+                       " ORDER BY article_fts.rowid DESC");
+        PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
+        s.bind_all(args);
+        int rc;
+        std::int64_t walked = 0;
+        while ((rc = s.step()) == SQLITE_ROW) {
+          if (s.col_int(2) != 0) out.emplace_back(s.col_int(0), 0.0);
+          if (static_cast<std::int64_t>(out.size()) >= n) break;
+          if (++walked == walk_rows && out.empty()) {
+            keys_below = s.col_int(1);
+            break;
+          }
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(rc, "searching");
+        s.reset();
+        if (static_cast<std::int64_t>(out.size()) >= n || !keys_below) return out;
+      }
+      TextInWindows text{std::get<std::string>(f.args.front()), keys_below};
+      auto rest = select_in_time_windows(p, n - static_cast<std::int64_t>(out.size()), false, &text);
+      if (!rest) return rest.status();
+      out.insert(out.end(), rest->begin(), rest->end());
+      return out;
+    }
     if (!p.by_relevance) {
       // FTS5 rowids are order keys: it walks its doclists newest first (time bounds and the
       // cursor are rowid bounds) and stops after a page instead of sorting every match.
@@ -564,7 +617,8 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
 // with the page and the box's sparseness, not with the number of articles in the box.
 Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time_windows(const PlannedQuery& p,
                                                                                          std::int64_t n,
-                                                                                         bool other_filters) {
+                                                                                         bool other_filters,
+                                                                                         const TextInWindows* text) {
   std::vector<std::pair<std::int64_t, double>> out;
   auto& bounds = stmt("SELECT (SELECT min(order_key) FROM article_order), (SELECT max(order_key) FROM article_order), "
                       "(SELECT max(id) FROM articles)");
@@ -579,6 +633,7 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time
   if (p.since_ts) lo = std::max(lo, *p.since_ts);
   if (p.until_ts) hi = std::min(hi, *p.until_ts);
   if (p.cursor) hi = std::min(hi, p.cursor->ts);
+  if (text && text->keys_below) hi = std::min(hi, (*text->keys_below - 1) >> 20);
   double width = std::max(60.0, static_cast<double>(last_ts - first_ts + 1) * 4.0 * static_cast<double>(n) / articles);
 
   const BBox& box = p.bbox ? *p.bbox : *p.radius_box;
@@ -600,20 +655,70 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time
   const std::string sql = "SELECT t.id, t.sort_ts FROM focus_rtree_tm t" + join +
                           " WHERE t.max_lon >= ?5 AND t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8" +
                           f.sql + " ORDER BY t.sort_ts DESC, t.id DESC LIMIT ?";
+  // With a word every box article of a window is read: unsorted (the R*Tree's own order; SQLite's
+  // sorter cost ~1.4 µs a row, the R*Tree ~0.1 µs) and sorted here.
+  const std::string text_sql = "SELECT t.id, t.sort_ts FROM focus_rtree_tm t" + join +
+                               " WHERE t.max_lon >= ?5 AND t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8" +
+                               f.sql + " LIMIT ?";
+  // The word's keys of the whole remaining range, read once from the doclists (~0.07 µs a key):
+  // a prefix query ("word*") merges every matching term's doclist on each evaluation, so one
+  // query per window (or per candidate) cost several times more (docs/perf/store.md).
+  std::vector<std::int64_t> word_keys;
+  if (text) {
+    if (hi < lo) return out;
+    std::int64_t key_hi = order_key_floor(hi + 1);
+    if (text->keys_below) key_hi = std::min(key_hi, *text->keys_below);
+    auto& fts = stmt("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 "
+                     "ORDER BY rowid");
+    PK_RETURN_IF_ERROR(check_prepared(fts, "searching"));
+    fts.bind(1, text->match).bind(2, order_key_floor(lo)).bind(3, key_hi);
+    while ((rc = fts.step()) == SQLITE_ROW) word_keys.push_back(fts.col_int(0));
+    if (rc != SQLITE_DONE) return fail(rc, "searching");
+    if (word_keys.empty()) return out;
+  }
   while (hi >= lo) {
     const std::int64_t wlo = std::max<std::int64_t>(lo, hi - static_cast<std::int64_t>(std::min(width, 4e18)) + 1);
-    auto& s = stmt(sql);
+    auto& s = stmt(text ? text_sql : sql);
     PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
     s.bind(1, wlo).bind(2, hi).bind(3, rtree_time(wlo)).bind(4, rtree_time(hi));
     for (std::size_t i = 0; i < f.args.size(); ++i) s.bind_value(static_cast<int>(i) + 5, f.args[i]);
-    s.bind(static_cast<int>(f.args.size()) + 5, n - static_cast<std::int64_t>(out.size()));
-    while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.col_int(0), 0.0);
-    if (rc != SQLITE_DONE) return fail(rc, "searching");
+    if (text) {
+      // Every box article of the window, then only those whose order key matches the word.
+      s.bind(static_cast<int>(f.args.size()) + 5, std::int64_t{-1});
+      std::vector<std::pair<std::int64_t, std::int64_t>> candidates;  // (id, sort_ts), newest first
+      while ((rc = s.step()) == SQLITE_ROW) candidates.emplace_back(s.col_int(0), s.col_int(1));
+      if (rc != SQLITE_DONE) return fail(rc, "searching");
+      std::sort(candidates.begin(), candidates.end(),
+                [](const auto& a, const auto& b) { return std::tie(a.second, a.first) > std::tie(b.second, b.first); });
+      if (!candidates.empty()) PK_RETURN_IF_ERROR(keep_text_matches(candidates, word_keys, n, out));
+    } else {
+      s.bind(static_cast<int>(f.args.size()) + 5, n - static_cast<std::int64_t>(out.size()));
+      while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.col_int(0), 0.0);
+      if (rc != SQLITE_DONE) return fail(rc, "searching");
+    }
     if (static_cast<std::int64_t>(out.size()) >= n || wlo <= lo) break;
     hi = wlo - 1;
     width *= 8;
   }
   return out;
+}
+
+// Intersects one time window's box articles with the word's order keys (ascending): a candidate
+// whose second holds no such key is dropped without a lookup, the others are checked exactly by
+// their order key.
+Status SqliteStore::keep_text_matches(const std::vector<std::pair<std::int64_t, std::int64_t>>& candidates,
+                                      const std::vector<std::int64_t>& keys, std::int64_t n,
+                                      std::vector<std::pair<std::int64_t, double>>& out) {
+  for (const auto& [id, ts] : candidates) {
+    auto first = std::lower_bound(keys.begin(), keys.end(), order_key_floor(ts));
+    if (first == keys.end() || *first >= order_key_floor(ts + 1)) continue;
+    auto key = cursor_order_key(Cursor{false, 0.0, ts, id, 0});
+    if (!key) return key.status();
+    if (!std::binary_search(first, keys.end(), *key)) continue;
+    out.emplace_back(id, 0.0);
+    if (static_cast<std::int64_t>(out.size()) >= n) break;
+  }
+  return Status::ok();
 }
 
 // One read transaction for a whole query: the ids and the page's documents come from one

@@ -475,11 +475,20 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
       [&](const Row& r) { return r.beta && in(r, cluster); });
   add("text+time+outlet", [&](ArticleQuery& q) { q.text = "beta", q.since = format_ts(since), q.until = format_ts(until), q.outlet = "o2"; },
       [&](const Row& r) { return r.beta && r.ts >= since && r.ts <= until && r.outlet == "o2"; });
+  // Text + a sparse box / a radius: a bounded FTS walk, then R*Tree windows intersected with
+  // the word's keys (SQLite; scan rows 5 hands over mid-walk, 0 starts with the windows).
+  const BBox outside{-5, 40, 25, 49.9};
+  add("text+sparse box", [&](ArticleQuery& q) { q.text = "beta", q.bbox = outside; },
+      [&](const Row& r) { return r.beta && in(r, outside); });
+  add("text+sparse box+time", [&](ArticleQuery& q) { q.text = "beta", q.bbox = outside, q.since = format_ts(since), q.until = format_ts(until); },
+      [&](const Row& r) { return r.beta && in(r, outside) && r.ts >= since && r.ts <= until; });
+  add("text+radius", [&](ArticleQuery& q) { q.text = "beta", q.near_lat = 50.3, q.near_lon = 9.4, q.radius_km = 12; },
+      [&](const Row& r) { return r.beta && r.lat && haversine_km(50.3, 9.4, *r.lat, *r.lon) <= 12; });
   add("region+text", [&](ArticleQuery& q) { q.region = "admin1:DE.07", q.text = "beta"; },
       [&](const Row& r) { return r.beta && r.in_07; });
 
-  for (int scan_rows : {3000, 0}) {
-    if (GetParam() == "sqlite") {  // 0: every box query takes the R*Tree time windows
+  for (int scan_rows : {3000, 5, 0}) {
+    if (GetParam() == "sqlite") {  // 0: every box query takes the R*Tree time windows at once
       StoreOptions o;
       o.db = store_db_;
       o.sqlite_scan_rows = scan_rows;
