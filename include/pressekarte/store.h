@@ -35,6 +35,10 @@ struct StoreOptions {
   // before it asks the spatial index (lon × lat × time) instead. Large boxes are answered within
   // these rows; each row costs ~0.3 µs. 0 = always the spatial index. Default 3000.
   int sqlite_scan_rows = 3000;
+  // Appended. SQLite writers: WAL pages before an automatic checkpoint. Larger batches of page
+  // writes between checkpoints cost less per article (100k-article ingest: 2,986 → 3,198/s at
+  // 16,000 pages vs SQLite's 1,000); the -wal file stays below ~64 MB. Default 16000.
+  int sqlite_wal_autocheckpoint_pages = 16000;
 };
 
 // One article as stored: what extract and geo found, plus the store's ids.

@@ -980,6 +980,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options, co
     rc = exec(db, "PRAGMA journal_mode=WAL");
     if (rc != SQLITE_OK) return close_with(sqlite_status(rc, "switching to WAL mode", path));
     exec(db, "PRAGMA synchronous=NORMAL");
+    exec(db, fmt::format("PRAGMA wal_autocheckpoint={}", std::max(1, options.sqlite_wal_autocheckpoint_pages)).c_str());
   }
   exec(db, "PRAGMA foreign_keys=ON");
   // Page cache (an upper bound, filled lazily): 64 MB for readers; 256 MB for writers, whose
