@@ -215,13 +215,19 @@ void Server::Impl::setup() {
     res.set_content("{\"error\":\"internal error; the details are in the server log\",\"status\":500}",
                     "application/json; charset=utf-8");
   });
-  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+  // Counted before the response is written (the logger runs after it), so a client that reads
+  // /metrics right after another request always sees that request counted.
+  http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count();
     api->metrics().observe(serve::route_of(req.method, req.path), res.status, secs);
-    if (options.access_log)
-      std::fprintf(stderr, "%s %s %d %.1f ms\n", req.method.c_str(), req.path.c_str(), res.status, secs * 1e3);
   });
+  if (options.access_log)
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count();
+      std::fprintf(stderr, "%s %s %d %.1f ms\n", req.method.c_str(), req.path.c_str(), res.status, secs * 1e3);
+    });
 }
 
 Server::Server(ServerOptions options, ServerDeps deps) : impl_(std::make_unique<Impl>()) {
