@@ -3,7 +3,8 @@
 # Copies the sample corpus N times (each copy a distinct article: its headline gets a number)
 # and times one `pressekarte ingest` of all of it into a fresh database, then a second run of
 # the same input (all "already stored": the idempotence path).
-#   bench/pipeline_throughput.sh [BUILD_DIR] [COPIES]     defaults: build 20 (≈ 3,200 articles)
+#   [PK_JOBS=N] bench/pipeline_throughput.sh [BUILD_DIR] [COPIES]   defaults: build 20 (≈ 3,200 articles);
+#   PK_JOBS is passed as `ingest -j N` (default: one worker per core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -21,9 +22,9 @@ for ((c = 0; c < copies; c++)); do
 done
 bytes=$(du -sb "$work/in" | cut -f1)
 t0=$(date +%s.%N)
-"$build"/pressekarte --quiet ingest --db "$work/pk.db" "$work/in"
+"$build"/pressekarte --quiet ingest ${PK_JOBS:+-j "$PK_JOBS"} --db "$work/pk.db" "$work/in"
 t1=$(date +%s.%N)
-"$build"/pressekarte --quiet ingest --db "$work/pk.db" "$work/in"
+"$build"/pressekarte --quiet ingest ${PK_JOBS:+-j "$PK_JOBS"} --db "$work/pk.db" "$work/in"
 t2=$(date +%s.%N)
 python3 - "$n" "$bytes" "$t0" "$t1" "$t2" <<'PY'
 import sys

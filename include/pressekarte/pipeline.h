@@ -29,6 +29,9 @@ struct PipelineOptions {
   // index's retain window (StoryOptions::retain_days before the newest stored article), "all" =
   // every stored article. Default "".
   std::string stories_since;
+  // Threads that extract and geoparse in parallel; 0 = one per core (at most 8), 1 = all on the
+  // calling thread. Articles are stored in input order either way, so runs are reproducible.
+  std::size_t jobs = 0;
 };
 
 // Extract + geoparse for one document. Thread-safe after construction.
@@ -62,6 +65,7 @@ struct IngestProgress {
 
 // Reads every input, processes and stores it in batches of options.batch_size (each batch one
 // transaction). Warnings go to `warn`; `progress` is called after each input (may be empty).
+// Both callbacks run on the calling thread.
 Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options,
                                  const ArticleProcessor& processor, Store& store,
                                  const WarningSink& warn,

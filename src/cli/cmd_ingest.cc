@@ -20,6 +20,7 @@ struct IngestArgs {
   std::size_t batch = 200;
   bool no_stories = false;
   std::string stories_since;
+  std::size_t jobs = 0;
 };
 
 void run_ingest(const IngestArgs& args) {
@@ -30,6 +31,7 @@ void run_ingest(const IngestArgs& args) {
   options.batch_size = args.batch;
   options.stories = !args.no_stories;
   options.stories_since = args.stories_since;
+  options.jobs = args.jobs;
   auto processor = open_processor_or_fail("ingest", options);
 
   StoreOptions store_options;
@@ -83,6 +85,11 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--url", args->url, "URL to record for inputs that carry none");
   cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer file (default: build/gazetteer.bin)");
   cmd->add_option("--batch", args->batch, "Articles per transaction")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_option("-j,--jobs", args->jobs,
+                  "Threads that extract and geoparse in parallel (0 = one per core, at most 8); "
+                  "articles are stored in input order either way")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   cmd->add_flag("--no-stories", args->no_stories, "Do not group reprints into stories while ingesting");
   cmd->add_option("--stories-since", args->stories_since,
                   "Rebuild the story index from stored articles since this ISO date, or 'all' "

@@ -1,6 +1,11 @@
 #include "pressekarte/pipeline.h"
 
+#include <algorithm>
+#include <optional>
+#include <thread>
 #include <utility>
+
+#include "ordered_pool.h"
 
 #include "pressekarte/stories.h"
 
@@ -75,6 +80,44 @@ class BatchWriter {
 
 }  // namespace
 
+namespace {
+
+// One document on its way through the workers, and what became of it.
+// A reader warning travels through the pool as a job of its own so that warnings come out in
+// input order, exactly as with one thread.
+struct IngestJob {
+  RawDocument doc;
+  const std::string* file = nullptr;  // the input it came from (outlives the job)
+  std::optional<Status> reader_warning;
+};
+struct ProcessedJob {
+  Result<ArticleRecord> record = Status::internal("not processed");
+  std::string source;  // for warnings: the document's own name, else its input's
+};
+
+ProcessedJob process_job(const ArticleProcessor& processor, IngestJob& job) {
+  ProcessedJob out;
+  if (job.reader_warning) {  // empty source marks it
+    out.record = *job.reader_warning;
+    return out;
+  }
+  out.source = job.doc.source.empty() ? *job.file : job.doc.source;
+  try {
+    out.record = processor.process(job.doc);
+  } catch (const std::exception& e) {  // e.g. bad_alloc on a hostile document: lose only it
+    out.record = Status::internal(std::string("processing failed: ") + e.what());
+  }
+  return out;
+}
+
+std::size_t resolve_jobs(std::size_t jobs) {
+  if (jobs != 0) return jobs;
+  const unsigned hw = std::thread::hardware_concurrency();
+  return std::clamp<std::size_t>(hw == 0 ? 1 : hw, 1, 8);
+}
+
+}  // namespace
+
 Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const PipelineOptions& options,
                                  const ArticleProcessor& processor, Store& store, const WarningSink& warn,
                                  const std::function<void(const IngestProgress&)>& progress) {
@@ -89,6 +132,33 @@ Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const Pi
   }
   BatchWriter writer(store, stories.get(), options.batch_size, stats);
   Status store_error;
+  // Runs on this thread, in input order, whatever the number of workers.
+  auto store_result = [&](ProcessedJob&& done) {
+    if (!store_error.is_ok()) return;
+    if (!done.record) {
+      if (done.source.empty()) {  // a reader warning, already counted where it arose
+        warn(done.record.status());
+        return;
+      }
+      ++stats.skipped;
+      const Status& st = done.record.status();
+      warn(st.message().find(done.source) == std::string::npos ? st.with_context(done.source) : st);
+      return;
+    }
+    store_error = writer.add(std::move(done.record).value());
+  };
+  const std::size_t jobs = resolve_jobs(options.jobs);
+  std::optional<OrderedPool<IngestJob, ProcessedJob>> pool;
+  if (jobs > 1)
+    pool.emplace(jobs, jobs * 16, [&processor](IngestJob& job) { return process_job(processor, job); });
+
+  auto reader_warn = [&](const Status& w) {
+    if (pool)
+      pool->submit(IngestJob{{}, nullptr, w}, store_result);
+    else
+      warn(w);
+  };
+
   IngestProgress p;
   p.total_inputs = files->size();
   for (const std::string& file : *files) {
@@ -98,24 +168,24 @@ Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const Pi
           ++stats.documents;
           ++p.documents;
           if (!store_error.is_ok()) return;
-          auto record = processor.process(doc);
-          if (!record) {
-            ++stats.skipped;
-            warn(record.status().with_context(doc.source.empty() ? file : doc.source));
-            return;
-          }
-          store_error = writer.add(std::move(record).value());
+          IngestJob job{std::move(doc), &file};
+          if (pool)
+            pool->submit(std::move(job), store_result);
+          else
+            store_result(process_job(processor, job));
         },
-        warn);
+        reader_warn);
     ++stats.inputs;
     ++p.done_inputs;
     if (!read.is_ok()) {
       ++stats.skipped;
-      warn(read.message().find(file) == std::string::npos ? read.with_context(file) : read);
+      reader_warn(read.message().find(file) == std::string::npos ? read.with_context(file) : read);
     }
     if (!store_error.is_ok()) return store_error;
     if (progress) progress(p);
   }
+  if (pool) pool->drain(store_result);
+  if (!store_error.is_ok()) return store_error;
   PK_RETURN_IF_ERROR(writer.flush());
   return stats;
 }
