@@ -149,8 +149,10 @@ Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const Pi
   };
   const std::size_t jobs = resolve_jobs(options.jobs);
   std::optional<OrderedPool<IngestJob, ProcessedJob>> pool;
+  // Four documents in flight per worker: enough to keep workers busy behind a slow one, and
+  // memory stays bounded by a few documents per core.
   if (jobs > 1)
-    pool.emplace(jobs, jobs * 16, [&processor](IngestJob& job) { return process_job(processor, job); });
+    pool.emplace(jobs, jobs * 4, [&processor](IngestJob& job) { return process_job(processor, job); });
 
   auto reader_warn = [&](const Status& w) {
     if (pool)
