@@ -36,6 +36,7 @@ struct Mention {
   bool common_cue = false;  // syntax says common noun ("das Essen", "die neue Halle")
   bool place_cue = false;   // syntax says place ("in X", "nach X", a dateline)
   bool adjectival = false;  // a nationality adjective standing for its country ("Russian troops")
+  bool area_cue = false;    // syntax says state/country ("Buffalo, New York", "Washington state")
   std::vector<std::uint32_t> hints;  // places the text ties this name to ("(Kr. Fulda)", "Berlin-…")
   std::string why;       // recognition evidence, only with explain
   // Resolution.

@@ -205,6 +205,34 @@ bool person_name_before(const Ctx& x, std::size_t i) {
   return false;
 }
 
+// "Chad Walker", "Tanya Campbell", "Warren Buffett": a one-word name that is a frequent given
+// name, right before a capitalised word that is neither a place nor an organisation or street
+// word, is a person's first name ("Dallas Cowboys", "Jackson Street", "Virginia Beach" are not).
+bool given_name_then_surname(const Ctx& x, const Mention& m) {
+  const auto& t = x.seg.toks;
+  if (m.t1 != m.t0 + 1 || m.t1 >= t.size() || m.dateline) return false;
+  const Token& n = t[m.t1];
+  if (!n.word() || !n.is(kTokCap) || n.is(kTokAllCaps) || n.is(kTokSentStart) || n.is(kTokLineStart) ||
+      n.is(kTokGluedPrev))
+    return false;
+  if (!is_first_name(x.fw(m.t0))) return false;
+  std::string nw = x.fw(m.t1);
+  if (is_org_word_en(nw) || is_street_word(nw) || is_place_trigger_noun(nw) || is_calendar_word(nw))
+    return false;
+  static constexpr std::string_view kSchoolWords[] = {"elementary", "junior", "senior", "high",
+                                                      "middle", "primary", "public", "area"};
+  for (std::string_view w : kSchoolWords)
+    if (nw == w) return false;
+  KeyHit h = x.idx.find(x.tok(m.t1));
+  if (h.found) {
+    for (const Candidate& c : h.candidates) {
+      const PlaceRecord& r = x.idx.record(c.place);
+      if (strong_kind(static_cast<PlaceKind>(r.kind)) || r.population >= 100000) return false;
+    }
+  }
+  return true;
+}
+
 // "Flores, 26, had …", "Müller (45)": a name followed by an age is a person.
 bool age_apposition(const Ctx& x, const Mention& m) {
   const auto& t = x.seg.toks;
@@ -365,6 +393,12 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
       // "Chiquita Raquel Henry", "George Washington": part of a longer proper name.
       KeyHit ph = x.idx.find(x.tok(p));
       if (!ph.found) note(x, m, "after a capitalised non-place word", -3.0);
+      // "United Russia", "United Georgia Party": a party or movement named after the country
+      // ("United States", "United Kingdom" are names of their own and never reach here).
+      if (strong && !multiword && x.fw(p) == "united") {
+        note(x, m, "after 'United'", -6.0);
+        m.common_cue = true;
+      }
     }
   }
   if (m.t0 >= 3 && t[m.t0 - 1].is_punct('.') && t[m.t0 - 2].word() && t[m.t0 - 2].c1 - t[m.t0 - 2].c0 == 1 &&
@@ -375,6 +409,10 @@ void score(const Ctx& x, Mention& m, bool multiword, bool genitive) {
   // German capitalises every noun, so a run of capitalised words says little there.
   if (!m.person_cue && !strong && lang == Lang::kEn && person_name_before(x, m.t0)) {
     note(x, m, "part of a person's name", -4.0);
+    m.person_cue = true;
+  }
+  if (!m.person_cue && !strong && lang == Lang::kEn && given_name_then_surname(x, m)) {
+    note(x, m, "a given name before a surname", -4.0);
     m.person_cue = true;
   }
   if (!m.person_cue && !strong && age_apposition(x, m)) {
@@ -570,35 +608,90 @@ bool skip_credit(const Ctx& x, std::size_t i) {
   return is_credit_word(x.fw(i));
 }
 
+// "Washington state", "New York Gov. …", "the Georgia Legislature": the name before means the
+// state, not its homonymous city.
+bool state_word_after(const Ctx& x, std::size_t n) {
+  const auto& t = x.seg.toks;
+  if (n >= t.size() || !t[n].word() || t[n].is(kTokGluedPrev)) return false;
+  std::string w = x.fw(n);
+  if (w == "state" || w == "lawmakers" || w == "legislators") return !t[n].is(kTokCap) || w != "state";
+  if (!t[n].is(kTokCap)) return false;
+  return w == "gov" || w == "governor" || w == "legislature" || w == "lt";
+}
+
 // "Paris, Texas", "Halle, Sachsen-Anhalt": a state or country right after a comma qualifies the
 // place before it.
 void comma_qualifiers(const GazetteerIndex& idx, Doc& doc, std::size_t from) {
   for (std::size_t k = from; k + 1 < doc.mentions.size(); ++k) {
     Mention& a = doc.mentions[k];
-    const Mention& b = doc.mentions[k + 1];
+    Mention& b = doc.mentions[k + 1];
     if (a.seg != b.seg || a.t1 + 1 != b.t0 || !doc.segs[a.seg].toks[a.t1].is_punct(',')) continue;
     for (std::size_t c = 0; c < b.cands.size() && c < 8; ++c) {
       auto kind = static_cast<PlaceKind>(idx.record(b.cands[c].place).kind);
-      if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kCountry) a.hints.push_back(b.cands[c].place);
+      if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kCountry) {
+        a.hints.push_back(b.cands[c].place);
+        // The qualifier itself is the state ("Buffalo, New York" is not New York City), unless
+        // the first name is a state or country too ("Russia, Romania and Macedonia").
+        if (!a.strong) b.area_cue = true;
+      }
     }
   }
+}
+
+// "spoke only French", "in English and Spanish", "translated into Russian": a singular
+// nationality word that no noun follows, after a verb of speech or "in"/"into", is a language.
+bool language_use(const Ctx& x, std::size_t i, std::size_t len) {
+  const auto& t = x.seg.toks;
+  std::string_view w = x.tok(i + len - 1);
+  if (w.empty() || w.back() == 's') return false;  // "Russians" are people
+  std::size_t n = i + len;
+  if (n < t.size() && t[n].word()) {
+    std::string nw = x.fw(n);
+    if (nw != "and" && nw != "or") return false;  // "French troops", "French Foreign Ministry"
+  }
+  long p = prev_word(t, i);
+  if (p >= 0 && (x.fw(p) == "only" || x.fw(p) == "fluent" || x.fw(p) == "both")) p = prev_word(t, p);
+  if (p < 0) return false;
+  std::string pw = x.fw(p);
+  static constexpr std::string_view kCues[] = {"in", "into", "speak", "speaks", "spoke", "spoken",
+                                               "speaking", "learn", "learned", "learning", "teach",
+                                               "teaches", "taught", "translated", "fluent"};
+  for (std::string_view c : kCues)
+    if (pw == c) return true;
+  if (pw == "and" || pw == "or") {  // "English and Spanish": the first one was a language
+    long q = prev_word(t, static_cast<std::size_t>(p));
+    return q >= 0 && !english_demonym_country(x.tok(q)).empty() && language_use(x, q, 1);
+  }
+  return false;
+}
+
+// A state's own bodies ("the Georgian Interior Ministry", "Russian Police") stand for the country,
+// as LGL and TR-News annotate; a firm or society named after it ("American Farm Bureau") does not.
+bool is_state_body_word_en(std::string_view w) {
+  return w == "ministry" || w == "police" || w == "embassy" || w == "court";
 }
 
 // A nationality adjective or plural noun at word token i ("Russian", "Palestinians") naming
 // `country`: a mention of the country, as LGL and TR-News annotate, unless it is part of a
 // longer name ("Native American", "American Red Cross") or a person ("Monica French said").
-void demonym_mention(const Ctx& x, std::size_t i, std::string_view country) {
+void demonym_mention(const Ctx& x, std::size_t i, std::string_view country, std::size_t len = 1) {
   const auto& t = x.seg.toks;
-  if (i > 0 && (t[i].is(kTokGluedPrev) || (t[i - 1].word() && t[i - 1].is(kTokCap) && !t[i].is(kTokSentStart))))
+  // "The Georgian authorities", "A Russian officer": a capitalised sentence-initial article is no
+  // first word of a longer name.
+  const bool initial_article = i > 0 && (t[i - 1].is(kTokSentStart) || t[i - 1].is(kTokLineStart)) &&
+                               is_sentence_function_word(x.tok(i - 1));
+  if (i > 0 && (t[i].is(kTokGluedPrev) ||
+                (t[i - 1].word() && t[i - 1].is(kTokCap) && !t[i].is(kTokSentStart) && !initial_article)))
     return;
   if (person_name_before(x, i)) return;
-  std::size_t j = i + 1;
-  for (; j < t.size() && j < i + 4 && t[j].word() && t[j].is(kTokCap) && !t[j].is(kTokSentStart); ++j)
-    if (is_org_word_en(x.fw(j))) return;
+  std::size_t j = i + len;
+  for (; j < t.size() && j < i + len + 3 && t[j].word() && t[j].is(kTokCap) && !t[j].is(kTokSentStart); ++j)
+    if (is_org_word_en(x.fw(j)) && !is_state_body_word_en(x.fw(j))) return;
   if (j < t.size() && t[j].word()) {
     std::string nw = x.fw(j);
-    if (j == i + 1 && (nw == "said" || nw == "says" || nw == "told")) return;
+    if (j == i + len && (nw == "said" || nw == "says" || nw == "told")) return;
   }
+  if (language_use(x, i, len)) return;
   KeyHit hit = x.idx.find(country);
   if (!hit.found) return;
   for (std::size_t k = 0; k < hit.candidates.size(); ++k) {
@@ -606,12 +699,12 @@ void demonym_mention(const Ctx& x, std::size_t i, std::string_view country) {
     Mention m;
     m.seg = x.seg_no;
     m.t0 = static_cast<std::uint32_t>(i);
-    m.t1 = static_cast<std::uint32_t>(i + 1);
+    m.t1 = static_cast<std::uint32_t>(i + len);
     m.b0 = t[i].b0;
-    m.b1 = t[i].b1;
+    m.b1 = t[i + len - 1].b1;
     m.c0 = t[i].c0;
-    m.c1 = t[i].c1;
-    m.surface = std::string(x.tok(i));
+    m.c1 = t[i + len - 1].c1;
+    m.surface = std::string(x.seg.text.substr(m.b0, m.b1 - m.b0));
     m.cands = hit.candidates.subspan(k, 1);
     m.adjectival = true;
     note(x, m, "nationality adjective", 1.0);
@@ -736,8 +829,26 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
       // direction word is no town of its own ("North", SC). LGL annotates the place alone.
       KeyHit rest;
       std::size_t rend = longest_match(x, i + 1, t.size(), &rest);
-      if (rend > i + 1 && rest.found) {
+      // "North Central Regional Jail", "Central Anatolia": a direction word before any
+      // capitalised word starts a longer name (or a region the gazetteer lacks), no town.
+      if ((rend > i + 1 && rest.found) || !t[i + 1].is(kTokSentStart)) {
         ++i;
+        continue;
+      }
+    }
+    if (doc.lang == Lang::kEn && cend == i + 1 && end <= i + 2 && i + 1 < t.size() && t[i + 1].word() &&
+        t[i + 1].is(kTokCap) && !t[i + 1].is(kTokGluedPrev) && compound_end(t, i + 1) == i + 2) {
+      // "Sri Lankan", "South Korean", "Saudi Arabian": two-word adjectives name one country.
+      std::string_view first = x.tok(i);
+      std::string_view country;
+      if (first == "Sri" || first == "South" || first == "North" || first == "Saudi" || first == "New" ||
+          first == "Costa" || first == "Puerto" || first == "Sierra") {
+        std::string two = std::string(first) + " " + std::string(x.tok(i + 1));
+        country = english_demonym_country(two);
+      }
+      if (!country.empty()) {
+        demonym_mention(x, i, country, 2);
+        i += 2;
         continue;
       }
     }
@@ -850,6 +961,7 @@ void recognize_segment(const GazetteerIndex& idx, Doc& doc, std::uint32_t seg_no
       end = m.t1;
     }
     score(x, m, multiword || county, genitive);
+    if (m.strong) m.area_cue = state_word_after(x, m.t1);
     if (county) note(x, m, "county", 2.0);
     if (!m.hints.empty()) note(x, m, "qualified by a nearby place", 1.0);
     bool split_compound = end < cend;

@@ -114,5 +114,44 @@ TEST(RecognizeLexicon, DemonymsAndNonPlacePhrases) {
   EXPECT_FALSE(geo::is_role_noun_en("miss"));
 }
 
+// Session 3 rules.
+TEST_F(Recognize, SentenceInitialArticleIsNoPartOfALongerName) {
+  auto r = parser.parse_text("The German government met. A Japanese envoy came.", "en");
+  EXPECT_EQ(count(r, "German"), 1);
+  EXPECT_EQ(count(r, "Japanese"), 1);
+}
+
+TEST_F(Recognize, LanguageIsNoCountry) {
+  auto r = parser.parse_text("She spoke only German and Japanese. The book was translated into German. "
+                             "German troops left.", "en");
+  EXPECT_EQ(count(r, "Japanese"), 0);
+  EXPECT_EQ(count(r, "German"), 1);
+}
+
+TEST_F(Recognize, StateBodyKeepsTheNationalityAdjective) {
+  auto r = parser.parse_text("Officials said the German Foreign Ministry agreed. The American Heart Association "
+                             "did not.", "en");
+  EXPECT_EQ(count(r, "German"), 1);
+  EXPECT_EQ(count(r, "American"), 0);
+}
+
+TEST(RecognizeLexicon, TwoWordNationalityAdjectives) {
+  EXPECT_EQ(geo::english_demonym_country("Sri Lankan"), "Sri Lanka");
+  EXPECT_EQ(geo::english_demonym_country("South Korean"), "South Korea");
+  EXPECT_EQ(geo::english_demonym_country("Lankan"), "");
+}
+
+TEST_F(Recognize, StateWordOrCommaQualifierMeansTheState) {
+  auto r = parser.parse_text("The cow was born at a Washington state farm.", "en");
+  ASSERT_EQ(count(r, "Washington"), 1);
+  for (const auto& p : r.places) {
+    if (p.surface == "Washington") { EXPECT_EQ(p.kind, "admin1"); }
+  }
+  auto city = parser.parse_text("The talks in Washington ended.", "en");
+  for (const auto& p : city.places) {
+    if (p.surface == "Washington") { EXPECT_EQ(p.kind, "city"); }
+  }
+}
+
 }  // namespace
 }  // namespace pk

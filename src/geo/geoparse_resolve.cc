@@ -22,6 +22,10 @@ constexpr std::size_t kMaxCoherenceGroups = 200;
 // GeoVirus and TR-News worse.
 constexpr double kStateNamedBonus = 2.0;
 constexpr double kStateNearbyBonus = 0.8;
+// "Buffalo, New York", "Washington state": the state, not its homonymous city.
+constexpr double kAreaCueBonus = 3.0;
+// A country whose places (towns, states, adjectives) the text names.
+constexpr double kCountrySupportBonus = 1.5;
 constexpr double kUnknownPopulation = 500;  // cities500's floor, for rows with population 0
 
 struct Group {
@@ -29,6 +33,7 @@ struct Group {
   std::span<const Candidate> cands;
   std::vector<std::uint32_t> hints;
   bool dateline = false;
+  bool area_cue = false;
   std::uint32_t best = kNoPlace;
   double best_score = 0, second = -1e9;
   std::string why;
@@ -91,6 +96,7 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
     Group& g = groups[it->second];
     g.mentions.push_back(i);
     g.dateline |= m.dateline;
+    g.area_cue |= m.area_cue;
     if (g.hints.size() < 32) g.hints.insert(g.hints.end(), m.hints.begin(), m.hints.end());
     group_of[i] = it->second;
   }
@@ -211,13 +217,31 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
           }
           return v;
         };
+        // Qualifiers: "(NI)", "(Kr. Fulda)", "Berlin-Kreuzberg", "Paris, Texas".
+        double q = 0;
+        for (std::uint32_t h : g.hints) {
+          if (h == c.place) continue;
+          const PlaceRecord& hr = idx.record(h);
+          auto hk = static_cast<PlaceKind>(hr.kind);
+          if (hk == PlaceKind::kAdmin1 && r.admin1_place == h) q = std::max(q, 6.0);
+          else if (hk == PlaceKind::kCountry && cc == idx.str(hr.country)) q = std::max(q, 4.0);
+          else if (hk != PlaceKind::kCountry && hk != PlaceKind::kContinent) {
+            double d = distance_km(r.lat, r.lon, hr.lat, hr.lon);
+            if (d < 30) q = std::max(q, 5.0);
+            else if (d < 80) q = std::max(q, 2.0);
+          }
+        }
         double s = add("prior", kind_prior(r, fcode));
         if (c.how & (kHowPrimary | kHowAscii | kHowGerman | kHowEnglish)) s += add("main name", 1.0);
         else if (c.how & kHowAbbrev) s += add("abbreviation", 0.5);
         else if (c.how & kHowCode) s += add("code", -1.5);
         if (c.how & kHowNoExpand) s += add("unexpanded umlaut", -0.3);
+        if (g.area_cue && (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kCountry))
+          s += add("syntax names a state", kAreaCueBonus);
+        // Only a qualifier that fits this town lifts it: in "Russia, Romania and Macedonia" the
+        // comma makes "Romania" a qualifier of "Russia", which says nothing for Russia, OH.
         if (names_area && kind == PlaceKind::kCity && fcode != "PPLC" && r.population < 1000000 &&
-            g.hints.empty() && shadowed_by_area(cc)) {
+            q == 0 && shadowed_by_area(cc)) {
           s += add("homonym of a state/country", -3.0);
           // A town that carries the area's name only as an alternate (Minneota, MN, listed as
           // "Minnesota") must not win it through its neighbours' support.
@@ -225,7 +249,7 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
         }
         // A country's own name means the country, even when a capital carries it as a short
         // alternate ("Mexico" for Mexico City, "Guatemala", "Panama"); the city's own name does not.
-        if (names_country && kind == PlaceKind::kCity && !(c.how & (kHowPrimary | kHowAscii)) && g.hints.empty())
+        if (names_country && kind == PlaceKind::kCity && !(c.how & (kHowPrimary | kHowAscii)) && q == 0)
           s += add("short form of a country's capital", -3.0);
         const bool local_kind = kind == PlaceKind::kCity || kind == PlaceKind::kAdmin2 ||
                                 kind == PlaceKind::kOther || kind == PlaceKind::kRegion;
@@ -237,15 +261,21 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
         }
         if (!home.empty() && (home == cc || home == idx.str(r.admin1))) s += add("home region", 1.5);
         if (round > 0) {
-          if (kind != PlaceKind::kCountry && !cc.empty()) {
+          if (!cc.empty()) {
             auto it = country_votes.find(cc);
             double v = it == country_votes.end() ? 0 : it->second;
             // Do not count this group's own vote.
             if (g.best != kNoPlace && idx.str(idx.record(g.best).country) == cc)
               v -= (static_cast<PlaceKind>(idx.record(g.best).kind) == PlaceKind::kCountry ||
                     static_cast<PlaceKind>(idx.record(g.best).kind) == PlaceKind::kAdmin1) ? 1.0 : 0.5;
-            if (v >= 1.0) s += add("country named in text", 2.0);
-            else if (v > 0.01) s += add("country of a nearby name", 1.0);
+            if (kind != PlaceKind::kCountry) {
+              if (v >= 1.0) s += add("country named in text", 2.0);
+              else if (v > 0.01) s += add("country of a nearby name", 1.0);
+            } else if (v >= 1.0) {
+              // The country whose places the text names, as its towns get the country's support:
+              // "Officials in Mexico … Mexican health ministry" is the country, not Mexico City.
+              s += add("its places named in text", kCountrySupportBonus);
+            }
           }
           if (local_kind && r.admin1_place != kNoPlace) {
             auto it = admin1_votes.find(r.admin1_place);
@@ -268,23 +298,7 @@ void resolve(const GazetteerIndex& idx, Doc& doc, const GeoparseOptions& options
         if (local_kind && !cluster[gi].empty()) {
           s += add("near other names' candidates", 0.8 * cluster[gi][ci]);
         }
-        // Qualifiers: "(NI)", "(Kr. Fulda)", "Berlin-Kreuzberg".
-        if (!g.hints.empty()) {
-          double q = 0;
-          for (std::uint32_t h : g.hints) {
-            if (h == c.place) continue;
-            const PlaceRecord& hr = idx.record(h);
-            auto hk = static_cast<PlaceKind>(hr.kind);
-            if (hk == PlaceKind::kAdmin1 && r.admin1_place == h) q = std::max(q, 6.0);
-            else if (hk == PlaceKind::kCountry && cc == idx.str(hr.country)) q = std::max(q, 4.0);
-            else if (hk != PlaceKind::kCountry && hk != PlaceKind::kContinent) {
-              double d = distance_km(r.lat, r.lon, hr.lat, hr.lon);
-              if (d < 30) q = std::max(q, 5.0);
-              else if (d < 80) q = std::max(q, 2.0);
-            }
-          }
-          s += add("qualifier", q);
-        }
+        s += add("qualifier", q);
         if (s > best) {
           second = best;
           best = s;

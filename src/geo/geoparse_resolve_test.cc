@@ -46,8 +46,16 @@ std::shared_ptr<const Gazetteer> us_gazetteer() {
     p.push_back(city(4297984, "Laurel", "US", "MO", 37.2, -92.2, 900));
     p.push_back(city(5520000, "Canadian", "US", "TX", 35.9, -100.38, 2600));
     p.push_back(table_row(PlaceKind::kCountry, "Canada", "Kanada", "CA", "", 45.42, -75.7));
+    // Session 3: homonyms of countries and a capital carrying its country's name.
+    p.push_back(city(4520000, "Russia", "US", "MO", 37.3, -92.3, 600));
+    p.push_back(city(4520001, "Tyler", "US", "MO", 37.4, -92.4, 100000));
+    p.push_back(table_row(PlaceKind::kCountry, "Mexico", "Mexiko", "MX", "", 19.43, -99.13));
+    p.push_back(city(3530597, "Mexico City", "MX", "09", 19.43, -99.13, 12294193, "PPLC", {"Mexico"}));
+    p.push_back(city(3515302, "Toluca", "MX", "15", 19.29, -99.65, 505881, "PPLA"));
+    p.push_back(city(4520002, "Central", "US", "MO", 37.5, -92.5, 5000));
+    p.push_back(city(3521081, "Puebla", "MX", "21", 19.03, -98.2, 1590256, "PPLA"));
     for (auto& d : p)
-      if (d.kind == PlaceKind::kCity) d.admin1_place = d.admin1 == "KY" ? 2 : 3;
+      if (d.kind == PlaceKind::kCity && d.country == "US") d.admin1_place = d.admin1 == "KY" ? 2 : 3;
     Lexicons lex;
     lex.have_de = lex.have_en = true;
     auto dir = std::filesystem::temp_directory_path() / ("pk_resolve_test_" + std::to_string(::getpid()));
@@ -97,6 +105,59 @@ TEST_F(ResolveSpans, CountyFollowsTheStateTheTextNames) {
   EXPECT_EQ(r.places[0].kind, "admin2");
   EXPECT_EQ(r.places[0].admin1, "KY");
   EXPECT_NEAR(r.places[0].lat, 37.11, 1e-6);
+}
+
+// Session 3. "Russia, Canada": the comma makes "Canada" a qualifier of "Russia", which says
+// nothing for Russia, MO; only a qualifier that fits the town lifts it over the country.
+TEST_F(ResolveSpans, ListOfCountriesIsNoQualifierForATownHomonym) {
+  auto r = parser.parse_text("Cases were confirmed in Laurel County, Kentucky, in Russia, Canada and near London.", "en");
+  bool seen = false;
+  for (const auto& p : r.places) {
+    if (p.surface != "Russia") continue;
+    seen = true;
+    EXPECT_EQ(p.kind, "country");
+    EXPECT_EQ(p.country, "RU");
+  }
+  EXPECT_TRUE(seen);
+}
+
+// "Officials in Mexico … Mexican hospitals": the country whose adjective the text uses, not the
+// capital that carries the country's name as an alternate.
+TEST_F(ResolveSpans, CountryNamedWithItsPlacesBeatsTheCapitalsShortName) {
+  auto r = parser.parse_text("Officials in Mexico said Mexican hospitals in Puebla and Toluca were full.", "en");
+  bool seen = false;
+  for (const auto& p : r.places) {
+    if (p.surface != "Mexico") continue;
+    seen = true;
+    EXPECT_EQ(p.kind, "country");
+  }
+  EXPECT_TRUE(seen);
+}
+
+// "Tyler Johnson" is a person; "in Tyler" elsewhere is the town.
+TEST_F(ResolveSpans, GivenNameBeforeASurnameIsAPerson) {
+  auto person = parser.parse_text("Tyler Johnson scored twice on Friday.", "en");
+  for (const auto& p : person.places) EXPECT_NE(p.surface, "Tyler");
+  auto town = parser.parse_text("He moved to Tyler last year.", "en");
+  ASSERT_EQ(town.places.size(), 1u);
+  EXPECT_EQ(town.places[0].surface, "Tyler");
+}
+
+// "North Central Regional Jail", "Central Anatolia": a direction word before a capitalised
+// word starts a longer name, no town; "in Central." alone stays the town.
+TEST_F(ResolveSpans, DirectionWordBeforeACapitalisedWordIsNoTown) {
+  auto jail = parser.parse_text("He was held in the North Central Regional Jail.", "en");
+  for (const auto& p : jail.places) EXPECT_NE(p.surface, "Central");
+  auto town = parser.parse_text("He grew up in Central.", "en");
+  ASSERT_EQ(town.places.size(), 1u);
+  EXPECT_EQ(town.places[0].surface, "Central");
+}
+
+// "United Russia" is a party; "in Russia" the country.
+TEST_F(ResolveSpans, UnitedBeforeACountryNamesAParty) {
+  auto r = parser.parse_text("Members of United Russia won most seats in Russia.", "en");
+  ASSERT_EQ(r.places.size(), 1u);
+  EXPECT_EQ(r.places[0].start, 43u);
 }
 
 }  // namespace
