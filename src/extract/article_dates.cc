@@ -102,7 +102,7 @@ bool try_iso(const std::string& s, std::size_t& i, DateTime& d) {
 }
 
 // "28.10.2025", "28. 10. 25", "28-10-2025"; "10/28/2025" (US order unless the first is > 12).
-bool try_numeric_dmy(const std::string& s, std::size_t& i, DateTime& d) {
+bool try_numeric_dmy(const std::string& s, std::size_t& i, DateTime& d, SlashOrder order) {
   std::size_t j = i;
   int a = 0, b = 0, y = 0;
   if (!read_int(s, j, 1, 2, a) || j >= s.size()) return false;
@@ -118,7 +118,7 @@ bool try_numeric_dmy(const std::string& s, std::size_t& i, DateTime& d) {
   int ydigits = static_cast<int>(j - ystart);
   if (ydigits == 3) return false;
   d.year = expand_year(y, ydigits);
-  if (sep == '/' && a <= 12) {
+  if (sep == '/' && a <= 12 && (order == SlashOrder::kMonthFirst || b > 12)) {
     d.month = a;
     d.day = b;
   } else {
@@ -327,7 +327,19 @@ bool word_char_before(const std::string& s, std::size_t i) {
 
 }  // namespace
 
-std::string normalize_date(std::string_view text) {
+std::string normalize_date(std::string_view text) { return normalize_date(text, SlashOrder::kMonthFirst); }
+
+SlashOrder slash_order_for_language(std::string_view lang) {
+  std::string l = ascii_lower(lang.substr(0, 8));
+  for (char& c : l)
+    if (c == '_') c = '-';
+  if (l.empty() || l == "en" || l.rfind("en-us", 0) == 0 || l.rfind("en-ca", 0) == 0 ||
+      l.rfind("en-ph", 0) == 0)
+    return SlashOrder::kMonthFirst;
+  return SlashOrder::kDayFirst;
+}
+
+std::string normalize_date(std::string_view text, SlashOrder order) {
   // Bound the work: dates sit near the start of whatever string a caller hands in.
   std::string s = to_lower_simple(text.substr(0, 4096));
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -337,7 +349,7 @@ std::string normalize_date(std::string_view text) {
     bool found = false;
     if (digit(s[i])) {
       found = (j = i, d = {}, try_iso(s, j, d)) && valid_date(d);
-      if (!found) found = (j = i, d = {}, try_numeric_dmy(s, j, d)) && valid_date(d);
+      if (!found) found = (j = i, d = {}, try_numeric_dmy(s, j, d, order)) && valid_date(d);
       if (!found) found = (j = i, d = {}, try_day_monthname(s, j, d)) && valid_date(d);
     } else if (alpha(s[i])) {
       found = (j = i, d = {}, try_monthname_day(s, j, d)) && valid_date(d);

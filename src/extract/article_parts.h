@@ -58,6 +58,15 @@ bool is_credit_line(std::string_view line);
 // is found. A time without a zone is given without an offset.
 std::string normalize_date(std::string_view text);
 
+// How "03/04/2025" reads: month first (US English, and the default when the language is
+// unknown) or day first (British and every other locale that writes slashes).
+enum class SlashOrder { kMonthFirst, kDayFirst };
+std::string normalize_date(std::string_view text, SlashOrder order);
+
+// The slash order of a page language ("en-GB", "de", "en_US"): month first for US/Canadian/
+// Philippine English and for bare "en" or an unknown language, day first otherwise.
+SlashOrder slash_order_for_language(std::string_view lang);
+
 // The author of a byline line: "Von Max Muster", "By Jane Doe and John Roe", "Von Max Muster,
 // Tokio" → "Max Muster"; nullopt if the line is not a byline (2–8 name words, no sentence).
 std::optional<std::string> byline_author(std::string_view line);

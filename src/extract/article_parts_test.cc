@@ -166,6 +166,25 @@ TEST(Dates, IsoForms) {
   EXPECT_EQ(normalize_date("2025/10/28"), "2025-10-28");
 }
 
+// Slash dates need the page's locale: month first in US English (and when unknown), else day first.
+TEST(Dates, SlashOrderFollowsTheLocale) {
+  EXPECT_EQ(normalize_date("03/04/2025"), "2025-03-04");
+  EXPECT_EQ(normalize_date("03/04/2025", SlashOrder::kDayFirst), "2025-04-03");
+  EXPECT_EQ(normalize_date("03/04/2025", SlashOrder::kMonthFirst), "2025-03-04");
+  // A first number over 12 is a day in either order, a second one over 12 a day too.
+  EXPECT_EQ(normalize_date("28/10/2025", SlashOrder::kMonthFirst), "2025-10-28");
+  EXPECT_EQ(normalize_date("10/28/2025", SlashOrder::kDayFirst), "2025-10-28");
+  // Dotted dates are day first everywhere.
+  EXPECT_EQ(normalize_date("03.04.2025", SlashOrder::kMonthFirst), "2025-04-03");
+  EXPECT_EQ(slash_order_for_language("en-GB"), SlashOrder::kDayFirst);
+  EXPECT_EQ(slash_order_for_language("de"), SlashOrder::kDayFirst);
+  EXPECT_EQ(slash_order_for_language("fr_FR"), SlashOrder::kDayFirst);
+  EXPECT_EQ(slash_order_for_language("en-US"), SlashOrder::kMonthFirst);
+  EXPECT_EQ(slash_order_for_language("en_us"), SlashOrder::kMonthFirst);
+  EXPECT_EQ(slash_order_for_language("en"), SlashOrder::kMonthFirst);
+  EXPECT_EQ(slash_order_for_language(""), SlashOrder::kMonthFirst);
+}
+
 TEST(Dates, GermanForms) {
   EXPECT_EQ(normalize_date("28.10.2025"), "2025-10-28");
   EXPECT_EQ(normalize_date("Veröffentlicht am 28.10.2025, 14:03 Uhr"), "2025-10-28T14:03:00");

@@ -62,7 +62,7 @@ struct TextDates {
   std::string weak;      // in a comment thread or a "last changed" note
 };
 
-TextDates dates_in_text(const Document& doc) {
+TextDates dates_in_text(const Document& doc, parts::SlashOrder order) {
   std::string fallback, weak;
   for (NodeId id = 0; id < doc.size(); ++id) {
     const Node& n = doc.node(id);
@@ -77,7 +77,7 @@ TextDates dates_in_text(const Document& doc) {
       if (fallback.empty() && lead != std::string_view::npos &&
           std::isdigit(static_cast<unsigned char>(head[lead])) && !in_comment_thread(doc, n.parent)) {
         // The date must stand at the start: only the first 12 bytes ("27.1.2022 - ", "2022-01-27").
-        std::string d = parts::normalize_date(head.substr(lead, 12));
+        std::string d = parts::normalize_date(head.substr(lead, 12), order);
         if (!d.empty()) fallback = d;
       }
       continue;
@@ -89,8 +89,8 @@ TextDates dates_in_text(const Document& doc) {
                    std::isdigit(static_cast<unsigned char>(n.text[i + 3]));
     }
     if (!has_year) continue;
-    std::string d = parts::normalize_date(n.text);
-    if (d.empty()) continue;
+    std::string d = parts::normalize_date(n.text, order);
+    if (d.empty() || in_foreign_date_box(doc, n.parent)) continue;
     // Readers' comments and "last changed" notes are a last resort, not the publication date.
     if (in_comment_thread(doc, n.parent)) {
       if (weak.empty()) weak = d;
@@ -106,8 +106,10 @@ TextDates dates_in_text(const Document& doc) {
       labelled = labelled || lt.find(label) != std::string::npos;
     // "Letzte Änderung: …", "Aktuelle Zeit: …", "last modified on …": not the publication.
     bool other_date = false;
+    // Forum profiles ("Registriert: 18.09.2008", "Mitglied seit", "Joined") date the member.
     for (std::string_view label : {"änderung", "geändert", "aktuelle zeit", "modified", "last edited",
-                                   "updated", "aktualisiert"})
+                                   "updated", "aktualisiert", "registriert", "mitglied seit", "joined",
+                                   "member since"})
       other_date = other_date || lt.find(label) != std::string::npos;
     if (other_date && !labelled) {
       if (weak.empty()) weak = d;
@@ -129,12 +131,15 @@ std::string date_from_script_data(std::string_view html) {
   static constexpr std::string_view kKeys[] = {
       "\"datePublished\"", "\"publishedDate\"", "\"published_at\"", "\"publishDate\"",
       "\"publicationDate\"", "\"publishedAt\"", "\"publication_date\"", "\"createdAt\"",
-      "\"created_at\"", "\"dateCreated\""};
+      "\"created_at\"", "\"dateCreated\"",
+      // A blog's trackback RDF (<rdf:Description … dc:date="2020-07-03T17:16:22+09:00">).
+      " dc:date="};
   for (std::string_view key : kKeys) {
     std::size_t at = html.find(key);
     if (at == std::string_view::npos) continue;
     std::size_t i = at + key.size();
     while (i < html.size() && (html[i] == ' ' || html[i] == ':')) ++i;
+    if (key.back() == '=') i = at + key.size();  // the attribute form: the quote follows
     if (i >= html.size() || html[i] != '"') continue;
     std::size_t end = html.find('"', i + 1);
     if (end == std::string_view::npos || end - i > 40) continue;
@@ -402,11 +407,12 @@ Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const Extra
   a.author = !meta.author.empty() ? meta.author : doc.author_hint;
   a.date = !meta.date.empty() ? meta.date : doc.date_hint;
   if (a.date.empty() && !fragment) {
-    // Without metadata: a labelled date in the text, the page's script data, a dated URL folder,
-    // then any date in a short text node, then comment dates.
-    TextDates td = dates_in_text(dom);
+    // Without metadata: the page's script data (a JSON-LD block we could not parse, a CMS's
+    // article record), a labelled date in the text, a dated URL folder, then any date in a
+    // short text node, then comment dates.
+    TextDates td = dates_in_text(dom, parts::slash_order_for_language(meta.locale));
     for (const std::string& d :
-         {td.labelled, date_from_script_data(decoded.utf8),
+         {date_from_script_data(decoded.utf8), td.labelled,
           date_from_page_urls(dom, resolve_url(meta.canonical_url, doc.url)), td.first, td.weak})
       if (a.date.empty()) a.date = d;
   }

@@ -341,6 +341,37 @@ RawDocument page_without_url_date(std::string body) {
   return d;
 }
 
+// Text dates when the page has no date metadata: the Wayback toolbar, teaser list items and
+// forum profiles do not date the article; a blog's trackback RDF and script data do.
+TEST(HtmlExtract, TextDateFallbackSkipsForeignBoxes) {
+  auto r = extract_html(page_without_url_date(
+      "<html><body><div id=\"wm-ipp-base\"><div>10 Nov 2013</div></div>"
+      "<ul><li><a href=\"/b\">Ein anderer Artikel mit langer Überschrift</a><span class=\"post-date\">09.09.2019</span></li></ul>"
+      "<article><h1>Titel</h1><p>Der Hafen in Kiel wird erweitert, teilte die Stadt am Montag mit. "
+      "Die Arbeiten beginnen im Frühjahr und dauern zwei Jahre.</p>"
+      "<span class=\"datum\">27.09.2016</span></article></body></html>"),
+                         {});
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(r->date.substr(0, 10), "2016-09-27");
+
+  auto forum = extract_html(page_without_url_date(
+      "<html><body><article><h1>Regeln</h1><div><p>Registriert: 18.09.2008</p></div>"
+      "<p>Bitte lest die Regeln vor dem ersten Beitrag gründlich durch, danke an alle.</p>"
+      "<div>21.01.2009, 05:42</div></article></body></html>"),
+                            {});
+  ASSERT_TRUE(forum.is_ok());
+  EXPECT_EQ(forum->date.substr(0, 10), "2009-01-21");
+
+  auto rdf = extract_html(page_without_url_date(
+      "<html><body><!-- <rdf:RDF><rdf:Description dc:date=\"2020-07-03T17:16:22+09:00\" /></rdf:RDF> -->"
+      "<article><h1>Blog</h1><p>Ein Tag in den Bergen mit viel Sonne, Wind und einer Wiese voller "
+      "Blumen, dazu ein langer Abstieg durch den Wald, eine Einkehr in der Hütte und ein Bad im kalten "
+      "See.</p><div>2020/7/2 Wanderung</div></article></body></html>"),
+                          {});
+  ASSERT_TRUE(rdf.is_ok());
+  EXPECT_EQ(rdf->date.substr(0, 10), "2020-07-03");
+}
+
 TEST(HtmlDate, CommentDatesAndChangeNotesAreNotThePublication) {
   const std::string body =
       "<p>Ein Absatz mit genug Text, damit er als Inhalt gilt, und einem Komma.</p>"

@@ -268,24 +268,51 @@ bool in_modified_note(const Document& doc, NodeId id) {
   return false;
 }
 
-// The date printed in the article's head: the first short text holding a date among the few
-// text nodes right after the first <h1>, before the running text starts ("29.04.2020, 12:01 Uhr"
-// in the byline row). "" if none.
-std::string header_date(const Document& doc) {
-  // The first <h1> that is not the site's logo line in the page header or navigation.
+// The article's visible headline: the first <h1> that is not the site's logo line in the page
+// header or navigation, nor a heading for screen readers only; without one, the first <h2> of
+// the page's <main> or <article> (news templates whose <h1> is the site's). kNoNode if none.
+NodeId headline_node(const Document& doc) {
   NodeId h1 = doc.find_first("h1");
-  for (int tries = 0; h1 != kNoNode && tries < 5; ++tries, h1 = doc.find_first("h1", h1 + 1)) {
-    bool site_banner = false;
+  for (int tries = 0; h1 != kNoNode; ++tries, h1 = doc.find_first("h1", h1 + 1)) {
+    if (tries == 5) {
+      h1 = kNoNode;
+      break;
+    }
+    std::string own = ascii_lower(doc.attr(h1, "class"));
+    bool site_banner = own.find("sr-only") != std::string::npos || own.find("visuallyhidden") != std::string::npos ||
+                       own.find("visually-hidden") != std::string::npos ||
+                       own.find("screen-reader") != std::string::npos;
     for (NodeId a = h1; a != kNoNode && !site_banner; a = doc.node(a).parent) {
       if (doc.is(a, "article") || doc.is(a, "main")) break;
       std::string ci = ascii_lower(doc.attr(a, "class")) + " " + ascii_lower(doc.attr(a, "id"));
-      site_banner = doc.is(a, "header") || doc.is(a, "nav") || doc.is(a, "a");
+      // A <header> inside <article>/<main> is the article's head, not the site's.
+      bool article_head = false;
+      if (doc.is(a, "header"))
+        for (NodeId up = doc.node(a).parent; up != kNoNode && !article_head; up = doc.node(up).parent)
+          article_head = doc.is(up, "article") || doc.is(up, "main");
+      site_banner = (doc.is(a, "header") && !article_head) || doc.is(a, "nav") || doc.is(a, "a");
       for (std::string_view k : {"site-title", "site-name", "branding", "masthead", "logo"})
         site_banner = site_banner || ci.find(k) != std::string::npos;
     }
-    if (!site_banner) break;
+    if (!site_banner) return h1;
   }
+  for (std::string_view box : {"main", "article"}) {
+    NodeId c = doc.find_first(box);
+    if (c == kNoNode) continue;
+    for (NodeId id = doc.next_in_subtree(c, c); id != kNoNode; id = doc.next_in_subtree(id, c))
+      if (doc.is(id, "h2")) return id;
+  }
+  return kNoNode;
+}
+
+// The date printed in the article's head: the first short text holding a date among the few
+// text nodes right after the first <h1>, before the running text starts ("29.04.2020, 12:01 Uhr"
+// in the byline row). "" if none.
+// `from_h1` tells whether a real <h1> headed it (a <h2> stand-in is weaker evidence).
+std::string header_date(const Document& doc, parts::SlashOrder order, bool& from_h1) {
+  NodeId h1 = headline_node(doc);
   if (h1 == kNoNode) return {};
+  from_h1 = doc.is(h1, "h1");
   int texts = 0;
   std::string previous;  // the text before, which may label the date
   for (NodeId id = doc.skip_subtree(h1, doc.root()); id != kNoNode && texts < 25;
@@ -298,8 +325,12 @@ std::string header_date(const Document& doc) {
     if (t.empty()) continue;
     ++texts;
     if (t.size() > 150) break;  // the running text has started: its dates are events
-    if (t.size() > 80 || in_comment_thread(doc, id) || in_modified_note(doc, id)) continue;
-    std::string d = parts::normalize_date(t);
+    if (t.size() > 80 || in_comment_thread(doc, id) || in_modified_note(doc, id) ||
+        in_foreign_date_box(doc, id))
+      continue;
+    std::string d = parts::normalize_date(t, order);
+    // "28 juin 2019" in a language we do not read: the <time datetime> around it says it.
+    if (d.empty() && doc.is(n.parent, "time")) d = parts::normalize_date(doc.attr(n.parent, "datetime"));
     if (d.empty()) {
       previous = std::move(t);
       continue;
@@ -307,7 +338,9 @@ std::string header_date(const Document& doc) {
     // "Aktualisiert: 18.07.2024" / "Updated Nov 19": an edit, not the publication.
     std::string label = to_lower_simple(previous + " " + t);
     bool update = false;
-    for (std::string_view k : {"aktualisiert", "updated", "update:", "geändert", "modified", "mis à jour",
+    // Forum profiles ("Registriert: 18.09.2008", "Joined") date the member, not the post.
+    for (std::string_view k : {"registriert", "mitglied seit", "joined", "member since",
+                               "aktualisiert", "updated", "update:", "geändert", "modified", "mis à jour",
                                "actualizado", "aggiornato"})
       update = update || label.find(k) != std::string::npos;
     if (!update) return d;
@@ -322,7 +355,7 @@ std::string header_date(const Document& doc) {
     if (n.kind != Node::Kind::kText || is_invisible_tag(doc.node(n.parent).tag)) continue;
     std::string t = collapse_whitespace(n.text);
     if (t.empty() || t.size() > 80 || in_modified_note(doc, id)) continue;
-    if (std::string d = parts::normalize_date(t); !d.empty()) return d;
+    if (std::string d = parts::normalize_date(t, order); !d.empty()) return d;
   }
   return {};
 }
@@ -358,6 +391,14 @@ std::string strip_markup(std::string_view s) {
 }
 
 std::string date_from_url(std::string_view url) {
+  // A Wayback Machine copy ("…/web/20131110121040im_/http://site/…"): the 14-digit stamp is the
+  // capture, not the publication; only the archived URL can hold a date.
+  if (std::size_t wb = url.find("/web/"); wb != std::string_view::npos && wb + 19 <= url.size() &&
+                                           url.substr(wb + 5, 14).find_first_not_of("0123456789") ==
+                                               std::string_view::npos) {
+    std::size_t next = url.find('/', wb + 19);
+    return next == std::string_view::npos ? std::string() : date_from_url(url.substr(next + 1));
+  }
   // /YYYY/MM/DD/, /YYYY/M/D/, -YYYY-MM-DD, _YYYY_MM_DD, or 8 digits YYYYMMDD.
   auto digits_at = [&](std::size_t at, std::size_t min_len, std::size_t max_len, int& v) {
     std::size_t k = 0;
@@ -422,6 +463,22 @@ bool in_comment_thread(const Document& doc, NodeId id) {
     if (ci.find("comment") != std::string::npos || ci.find("kommentar") != std::string::npos ||
         ci.find("reply") != std::string::npos || ci.find("replies") != std::string::npos)
       return true;
+  }
+  return false;
+}
+
+bool in_foreign_date_box(const Document& doc, NodeId id) {
+  for (int depth = 0; id != kNoNode && depth < 30; ++depth, id = doc.node(id).parent) {
+    std::string_view eid = doc.attr(id, "id");
+    if (eid.rfind("wm-ipp", 0) == 0 || eid == "wm-toolbar" || eid == "donato") return true;
+    if (depth >= 5) continue;
+    // A link that wraps the date together with a headline or snippet is a teaser; a date link
+    // alone ("<a rel=bookmark><time>3. Juni 2019</time></a>") is the article's permalink.
+    if (doc.is(id, "a") && collapse_whitespace(doc.text_of(id)).size() >= 60) return true;
+    if (doc.is(id, "li")) {
+      for (NodeId k = doc.next_in_subtree(id, id); k != kNoNode; k = doc.next_in_subtree(k, id))
+        if (doc.is(k, "a") && collapse_whitespace(doc.text_of(k)).size() >= 25) return true;
+    }
   }
   return false;
 }
@@ -496,7 +553,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
       if (!j.is_discarded()) scan_json_ld(j, ld);
     } else if (tag == "time") {
       std::string dt(doc.attr(id, "datetime"));
-      if (dt.empty() || in_comment_thread(doc, id)) continue;
+      if (dt.empty() || in_comment_thread(doc, id) || in_foreign_date_box(doc, id)) continue;
       if (stamps.size() < 200) stamps.push_back(normalize(dt));
       std::string cls = ascii_lower(doc.attr(id, "class"));
       std::string ip = ascii_lower(doc.attr(id, "itemprop"));
@@ -568,7 +625,8 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   // Generic or weak sources (<meta name=date>, a <time>) are often a build or edit date; the
   // date the page prints under its headline is the one readers see.
   {
-    std::string shown = header_date(doc);
+    bool from_h1 = false;
+    std::string shown = header_date(doc, parts::slash_order_for_language(lang.value), from_h1);
     // "08/11/2023" read month-first is 2023-08-11; when the metadata has 2023-11-08, the page
     // meant day-first and agrees with it.
     bool swapped_agrees = shown.size() >= 10 && date.value.size() >= 10 &&
@@ -578,7 +636,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
     // a later shown date is an update note; only an earlier one wins.
     bool later = shown.compare(0, 10, date.value, 0, 10) > 0;
     if (!shown.empty() && !swapped_agrees && shown.compare(0, 10, date.value, 0, 10) != 0 &&
-        !(later && date.priority < kStrongDateSource))
+        !((later || !from_h1) && date.priority < kStrongDateSource))
       date.value = shown;
   }
   stamps.insert(stamps.end(), ld.stamps.begin(), ld.stamps.end());
@@ -595,6 +653,7 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   m.description = description.value;
   m.canonical_url = canonical.value;
   m.article_body = ld.body.value;
+  m.locale = lang.value;
   std::string l = ascii_lower(lang.value);
   std::size_t cut = l.find_first_of("-_");
   if (cut != std::string::npos) l.resize(cut);

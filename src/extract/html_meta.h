@@ -21,6 +21,7 @@ struct PageMeta {
   std::string canonical_url;  // <link rel=canonical> or og:url
   std::string language;       // <html lang> / content-language, primary subtag lower-case
   std::string article_body;   // JSON-LD articleBody if present (a fallback for the body)
+  std::string locale;         // the language tag as given ("en-GB"): the slash order of dates
 };
 
 // Reads the metadata of a parsed page. `url` (may be empty) helps as a last resort for the date
@@ -36,5 +37,10 @@ std::string date_from_url(std::string_view url);
 
 // True if `id` lies in a comment or reply thread (class/id says so): dates there are readers'.
 bool in_comment_thread(const Document& doc, NodeId id);
+
+// True if `id` lies in page furniture whose dates are not the article's: the Wayback Machine's
+// toolbar (id "wm-ipp…": the capture date), a teaser link wrapping a date with a headline or
+// snippet, a list item linking another article by its headline.
+bool in_foreign_date_box(const Document& doc, NodeId id);
 
 }  // namespace pk::html

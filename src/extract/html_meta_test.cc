@@ -85,5 +85,42 @@ TEST(HtmlMetaDate, JsonLdPublicationAgainstShownDate) {
   EXPECT_EQ(date_of(ld, "<h1>T</h1><span>08/11/2023</span>"), "2023-11-08");
 }
 
+// The date under the headline, found even when the headline sits in the article's own <header>,
+// when the <h1> is for screen readers only, or in a language whose month names we do not read.
+TEST(HtmlMetaDate, ShownDateInTheArticleHeader) {
+  // A later <time pubdate> in a teaser link (headline + snippet wrapped in <a>) is not the article's.
+  std::string teaser =
+      R"(<ul><li><a href="/x"><span>Ein ganz anderer Artikel mit einer langen Überschrift</span>
+      <p><time pubdate datetime="2019-09-24T13:34:33Z">24/09/2019</time></p></a></li></ul>)";
+  EXPECT_EQ(date_of("", R"(<article><header class="cartouche"><h1>Titel des Artikels</h1>
+      <p class="publication">Le <time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p></header>
+      <p>Texte.</p></article>)" + teaser, "fr"),
+            "2019-06-28");
+  EXPECT_EQ(date_of(R"(<meta name="date" content="2021-12-20T11:02:44+01:00">)",
+                    R"(<h1 class="sr-only">Details</h1><main><div class="header"><h2>Posts gewinnen</h2></div>
+      <span class="date">27.01.2022</span><p>Die bedeutendste Rebsorte feiert.</p></main>)", "de"),
+            "2022-01-27");
+  // A <h2> stand-in for the headline does not beat an article's JSON-LD datePublished.
+  EXPECT_EQ(date_of(R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-05-04T14:50:00+02:00"}</script>)",
+                    R"(<main><h2>Kim ist zurück</h2><span>03.05.2020</span><p>Text.</p></main>)", "de"),
+            "2020-05-04");
+}
+
+// "02/10/2020" on a British page is 2 October.
+TEST(HtmlMetaDate, ShownSlashDateReadInThePageLocale) {
+  EXPECT_EQ(date_of(R"(<meta name="date" content="2020-01-01">)",
+                    "<h1>University life</h1><span class=\"time\">02/10/2020</span><p>Text.</p>", "en-GB"),
+            "2020-10-02");
+  EXPECT_EQ(date_of(R"(<meta name="date" content="2020-01-01">)",
+                    "<h1>University life</h1><span class=\"time\">02/10/2020</span><p>Text.</p>", "en-US"),
+            "2020-02-10");
+}
+
+TEST(HtmlMeta, WaybackCaptureStampIsNoPublicationDate) {
+  EXPECT_EQ(date_from_url("https://web.archive.org/web/20131110121040im_/http://www.x.de/wp/uploads/a.jpg"), "");
+  EXPECT_EQ(date_from_url("https://web.archive.org/web/20131110121040/http://www.x.de/2013/04/04/titel/"),
+            "2013-04-04");
+}
+
 }  // namespace
 }  // namespace pk::html
