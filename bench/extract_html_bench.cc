@@ -1,10 +1,12 @@
 // Throughput of the HTML reader on real pages: pages/s and MB/s on one core.
 //
 // Pages come from the evaluation sets in ../shared (PK_SHARED_DIR) at run time; without them the
-// benchmark is skipped. Baselines in the same run: decoding + parsing alone (gumbo into our DOM),
-// so the share of the content extraction is visible.
-//   build-exhtml/bench/extract_html_bench [--benchmark_min_time=2]
+// benchmark is skipped. Stages are cumulative (decode; + parse into our DOM; + page metadata;
+// + content blocks; the whole extract_html), each with both parsers, plus libxml2 building its
+// own tree as a reference, so every stage's share and the parser baseline are in the same run.
+//   build-exspeed/bench/extract_html_bench [--benchmark_min_time=2]
 #include <benchmark/benchmark.h>
+#include <libxml/HTMLparser.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -14,8 +16,10 @@
 
 #include "html_article.h"
 #include "html_charset.h"
+#include "html_content.h"
 #include "html_dom.h"
 #include "html_extract.h"
+#include "html_meta.h"
 
 namespace {
 
@@ -63,25 +67,51 @@ std::size_t total_bytes() {
   return n;
 }
 
-void run(benchmark::State& state, int stage) {
+// Cumulative stages, so each stage's own cost is the difference to the one before; all in one run.
+enum Stage { kDecode, kParse, kMeta, kContent, kFull, kLibxml2Tree };
+
+void run(benchmark::State& state, Stage stage, pk::html::HtmlParser parser) {
   const auto& docs = pages();
   if (docs.empty()) {
     state.SkipWithError("no pages: ../shared/eval/extraction not found");
     return;
   }
+  pk::html::set_default_html_parser(parser);  // for extract_html, which parses with the default
+  pk::html::ParseOptions popts;
+  popts.parser = parser;
   std::size_t bytes = total_bytes();
   for (auto _ : state) {
     for (const auto& d : docs) {
-      if (stage == 0) {
-        auto dec = pk::html::decode_html_bytes(d.body, d.content_type);
-        auto doc = pk::html::Document::parse(dec.utf8);
-        benchmark::DoNotOptimize(doc.is_ok());
-      } else {
+      if (stage == kFull) {
         auto r = pk::extract_html(d, {});
         benchmark::DoNotOptimize(r.is_ok());
+        continue;
       }
+      auto dec = pk::html::decode_html_bytes(d.body, d.content_type);
+      benchmark::DoNotOptimize(dec.utf8.data());
+      if (stage == kDecode) continue;
+      if (stage == kLibxml2Tree) {
+        // Reference: libxml2 building (and freeing) its own tree, the usual way to call it.
+        htmlDocPtr x = htmlReadMemory(dec.utf8.data(), static_cast<int>(dec.utf8.size()), nullptr, "UTF-8",
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                          HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+        benchmark::DoNotOptimize(x);
+        xmlFreeDoc(x);
+        continue;
+      }
+      auto doc = pk::html::Document::parse(dec.utf8, popts);
+      benchmark::DoNotOptimize(doc.is_ok());
+      if (stage == kParse || !doc) continue;
+      auto meta = pk::html::read_page_meta(doc.value(), d.url);
+      benchmark::DoNotOptimize(meta.title.data());
+      if (stage == kMeta) continue;
+      pk::html::ContentOptions copts;
+      copts.summary = meta.description;
+      auto content = pk::html::extract_content(doc.value(), copts);
+      benchmark::DoNotOptimize(content.blocks.data());
     }
   }
+  pk::html::set_default_html_parser(pk::html::HtmlParser::kDefault);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(state.iterations() * docs.size()),
                                                  benchmark::Counter::kIsRate);
@@ -89,11 +119,19 @@ void run(benchmark::State& state, int stage) {
   state.counters["avg_KB"] = static_cast<double>(bytes) / docs.size() / 1024.0;
 }
 
-void BM_DecodeAndParseOnly(benchmark::State& state) { run(state, 0); }
-void BM_ExtractHtml(benchmark::State& state) { run(state, 1); }
+constexpr auto kGumbo = pk::html::HtmlParser::kGumbo;
+constexpr auto kLibxml2 = pk::html::HtmlParser::kLibxml2;
 
-BENCHMARK(BM_DecodeAndParseOnly)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ExtractHtml)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 0_decode_only, kDecode, kGumbo)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 1_libxml2_own_tree, kLibxml2Tree, kLibxml2)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 2_parse_gumbo, kParse, kGumbo)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 2_parse_libxml2, kParse, kLibxml2)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 3_parse_meta_gumbo, kMeta, kGumbo)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 3_parse_meta_libxml2, kMeta, kLibxml2)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 4_parse_meta_content_gumbo, kContent, kGumbo)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 4_parse_meta_content_libxml2, kContent, kLibxml2)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 5_extract_html_gumbo, kFull, kGumbo)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(run, 5_extract_html_libxml2, kFull, kLibxml2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

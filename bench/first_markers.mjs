@@ -3,11 +3,15 @@
 // start until the first cluster/marker element is on the map.
 //
 //   node bench/first_markers.mjs --bin build/pressekarte --db /work/data1m/pk1m.db [--runs 7]
+//        [--cold-runs 3] [--snapshot FILE]
 //
 // "cold": the page is opened the moment the server listens, so the time includes the server's
 // background load of the cluster index (one run per server start; --cold-runs N).
 // "warm": the index is loaded; each run is a fresh browser context (empty HTTP cache) loading
 // the page, then a reload in the same context (HTTP cache warm).
+// --snapshot FILE: the server's map start snapshot (serve --map-snapshot). If FILE does not exist
+// yet, a first server writes it (after its full load) before the runs. Without --snapshot the
+// server runs with --map-snapshot - (none), i.e. the quick table path.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -21,6 +25,7 @@ const BIN = path.resolve(opt('bin', 'build/pressekarte'));
 const DB = opt('db', '');
 const RUNS = Number(opt('runs', '7'));
 const COLD_RUNS = Number(opt('cold-runs', '3'));
+const SNAPSHOT = opt('snapshot', '');
 const CHROMIUM = process.env.PK_CHROMIUM || '/usr/bin/chromium';
 if (!DB) {
   console.error('usage: node bench/first_markers.mjs --bin BUILD/pressekarte --db STORE [--runs N] [--cold-runs N]');
@@ -31,7 +36,8 @@ const { chromium } = await import('playwright-core');
 
 async function startServer() {
   const t0 = performance.now();
-  const proc = spawn(BIN, ['serve', '--db', DB, '--port', '0', '--read-only'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(BIN, ['serve', '--db', DB, '--port', '0', '--read-only', '--map-snapshot', SNAPSHOT ? path.resolve(SNAPSHOT) : '-'],
+    { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve did not start: ' + err)), 60000);
@@ -72,7 +78,21 @@ const newPage = async () => {
   return { context, page: await context.newPage() };
 };
 
+async function metric(origin, name) {
+  const text = await (await fetch(origin + '/metrics')).text();
+  const m = new RegExp('^' + name + ' (\\S+)$', 'm').exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
 try {
+  const fs = await import('node:fs');
+  if (SNAPSHOT && !fs.existsSync(SNAPSHOT)) {
+    const t0 = performance.now();
+    const server = await startServer();
+    while (!(await metric(server.origin, 'pk_map_snapshots_written_total') >= 1)) await new Promise((r) => setTimeout(r, 500));
+    await server.stop();
+    console.log(`snapshot written by a first server after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   // Cold: open the page as soon as the server listens.
   const cold = [];
   const listen = [];

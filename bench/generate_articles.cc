@@ -2,6 +2,7 @@
 // the ingest rate (the generation time is measured separately and excluded).
 //
 //   generate_articles --db build-store/bench.db --count 100000 [--batch 500] [--seed 1]
+//                     [--wal-checkpoint-pages N]  (SQLite; default StoreOptions' 100,000)
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -11,7 +12,7 @@
 
 int main(int argc, char** argv) {
   std::string db, gazetteer;
-  long long count = 10000, batch_size = 500, seed = 1, start = -1;
+  long long count = 10000, batch_size = 500, seed = 1, start = -1, checkpoint_pages = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -21,8 +22,9 @@ int main(int argc, char** argv) {
     else if (a == "--seed") seed = std::atoll(next().c_str());
     else if (a == "--start") start = std::atoll(next().c_str());
     else if (a == "--gazetteer") gazetteer = next();
+    else if (a == "--wal-checkpoint-pages") checkpoint_pages = std::atoll(next().c_str());
     else {
-      std::fprintf(stderr, "usage: generate_articles --db PATH|URL [--count N] [--batch N] [--seed S] [--start SERIAL] [--gazetteer FILE]\n");
+      std::fprintf(stderr, "usage: generate_articles --db PATH|URL [--count N] [--batch N] [--seed S] [--start SERIAL] [--gazetteer FILE] [--wal-checkpoint-pages N]\n");
       return 2;
     }
   }
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   }
   pk::StoreOptions options;
   options.db = db;
+  if (checkpoint_pages > 0) options.sqlite_wal_autocheckpoint_pages = static_cast<int>(checkpoint_pages);
   auto store = pk::Store::open(options);
   if (!store) {
     std::fprintf(stderr, "generate_articles: %s\n", store.status().to_string().c_str());

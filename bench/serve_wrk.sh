@@ -8,7 +8,8 @@
 #   bench/serve_wrk.sh [BUILD_DIR] [ARTICLES]      e.g. bench/serve_wrk.sh build-serve 1000000
 # Environment: PK_BENCH_DB, PK_BENCH_PORT (18080), PK_BENCH_DURATION (10s), PK_BENCH_THREADS
 # (server's ready workers; default the server's), PK_BENCH_CONNECTIONS (64), PK_BENCH_FIRST_ONLY
-# (set: stop after the first-request timings, no wrk).
+# (set: stop after the first-request timings, no wrk), PK_BENCH_SNAPSHOT (the server's map start
+# snapshot file, serve --map-snapshot; default none).
 set -eu
 BUILD=${1:-build}
 COUNT=${2:-100000}
@@ -26,7 +27,7 @@ THREADS_ARG=""
 [ -n "${PK_BENCH_THREADS:-}" ] && THREADS_ARG="--threads $PK_BENCH_THREADS"
 start=$(date +%s.%N)
 # shellcheck disable=SC2086
-"$BIN" serve --db "$DB" --port "$PORT" --read-only $THREADS_ARG &
+"$BIN" serve --db "$DB" --port "$PORT" --read-only --map-snapshot "${PK_BENCH_SNAPSHOT:--}" $THREADS_ARG &
 PID=$!
 trap 'kill $PID 2>/dev/null' EXIT INT TERM
 for i in $(seq 1 600); do
@@ -47,7 +48,7 @@ curl -fs "http://127.0.0.1:$PORT/api/clusters?zoom=3&bbox=$(view 3)" >/dev/null
 t1=$(date +%s.%N)
 echo "first /api/clusters right after start (waits for the background index load): $(echo "$t1 - $t0" | bc) s"
 echo "server start to first clusters: $(echo "$t1 - $start" | bc) s"
-curl -fs "http://127.0.0.1:$PORT/metrics" | grep -E "^pk_cluster_table_load_seconds|^pk_cluster_index_full|^pk_store_articles" || true
+curl -fs "http://127.0.0.1:$PORT/metrics" | grep -E "^pk_cluster_table_load_seconds|^pk_cluster_index_full|^pk_map_snapshot_in_use|^pk_store_articles" || true
 # The first answer may come from the quick table (Store::quick_focus_points); wrk measures the
 # full one.
 for i in $(seq 1 1200); do

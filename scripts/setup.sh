@@ -11,7 +11,7 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 APT_PACKAGES=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-15-postgis-3 postgresql-15-rum
-  libgumbo-dev libpugixml-dev libcpp-httplib-dev libssl-dev nlohmann-json3-dev libcli11-dev
+  libgumbo-dev libxml2-dev libpugixml-dev libcpp-httplib-dev libssl-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libspdlog-dev libmarisa-dev libstemmer-dev libuchardet-dev libcld2-dev
   libzstd-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
   wngerman wamerican hunspell-de-de

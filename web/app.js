@@ -75,6 +75,7 @@ function markerFor(f) {
 }
 
 let clusterSeq = 0;
+let provisionalTimer = 0;
 async function loadClusters() {
   const seq = ++clusterSeq;
   const p = filterParams();
@@ -91,6 +92,11 @@ async function loadClusters() {
   }
   map.getContainer().dataset.clusters = String(data.features.filter((f) => f.properties.cluster).length);
   map.getContainer().dataset.markers = String(data.features.length);
+  map.getContainer().dataset.provisional = String(!!data.provisional);
+  // A provisional answer (the server's start snapshot, or the newest matches of a filter while
+  // its index loads): ask again shortly unless the view changes first.
+  clearTimeout(provisionalTimer);
+  if (data.provisional) provisionalTimer = setTimeout(() => { if (seq === clusterSeq) loadClusters().catch(console.warn); }, 1500);
   startBasemap();
 }
 

@@ -61,6 +61,10 @@ struct ServerOptions {
   // Appended. Open the store read-only (serve never writes; migrations are then not applied,
   // so the store must be current). Default false.
   bool read_only = false;
+  // Appended. The map's start snapshot (unfiltered low-zoom clusters, a few MB): read at start
+  // so the first views need no store scan, rewritten after full loads when the store changed.
+  // "" = none. The CLI defaults it to <db>.map beside a SQLite store. Default "".
+  std::string map_snapshot;
 };
 
 // POST /api/geoparse: extract + geoparse one document without storing it (the pipeline's

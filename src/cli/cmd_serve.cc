@@ -26,7 +26,15 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--cors-origin", options->cors_origins, "Origin allowed to call the API from another site (repeatable; * = any)");
   cmd->add_option("--tile-url", options->tile_url, "Online tile layer URL template for the page (default: offline basemap only)");
   cmd->add_flag("--access-log", options->access_log, "One line per request on stderr");
-  cmd->callback([options] {
+  auto snapshot = std::make_shared<std::string>();
+  cmd->add_option("--map-snapshot", *snapshot,
+                  "File for the map's start snapshot (default: <db>.map beside a SQLite store; - = none)");
+  cmd->callback([options, snapshot] {
+    const std::string db = options->db.empty() ? StoreOptions::default_db() : options->db;
+    const bool sqlite = db.rfind("postgres", 0) != 0;
+    if (*snapshot == "-") options->map_snapshot.clear();
+    else if (!snapshot->empty()) options->map_snapshot = *snapshot;
+    else if (sqlite) options->map_snapshot = db + ".map";
     if (options->web_root.empty()) {
 #ifdef PK_SOURCE_DIR
       const std::filesystem::path web = std::filesystem::path(PK_SOURCE_DIR) / "web";

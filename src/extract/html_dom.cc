@@ -3,47 +3,16 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 
+#include "html_dom_internal.h"
 #include "pressekarte/text.h"
 
 namespace pk::html {
-
-// Bump allocator for gumbo: freeing the whole arena at once replaces gumbo_destroy_output, which
-// recurses once per tree level and is slow (one free per node). The Document keeps it alive, so
-// node text and attributes are views into gumbo's memory rather than copies.
-class Arena {
- public:
-  ~Arena() {
-    for (void* b : blocks_) std::free(b);
-  }
-  void* allocate(std::size_t n) {
-    n = (n + 15) & ~std::size_t{15};
-    if (n > kBlock / 4) {
-      void* p = std::malloc(n);
-      if (p) blocks_.push_back(p);
-      return p;
-    }
-    if (used_ + n > kBlock || blocks_.empty() || !current_) {
-      current_ = static_cast<char*>(std::malloc(kBlock));
-      if (!current_) return nullptr;
-      blocks_.push_back(current_);
-      used_ = 0;
-    }
-    void* p = current_ + used_;
-    used_ += n;
-    return p;
-  }
-
- private:
-  static constexpr std::size_t kBlock = 256 * 1024;
-  std::vector<void*> blocks_;
-  char* current_ = nullptr;
-  std::size_t used_ = 0;
-};
 
 namespace {
 
@@ -82,43 +51,118 @@ std::size_t find_end_tag(std::string_view s, std::string_view tag, std::size_t f
 
 }  // namespace
 
+std::string_view Arena::copy(std::string_view s) {
+  if (s.empty()) return {};  // memcpy from a null view would be undefined
+  char* p = static_cast<char*>(allocate(s.size() + 1));
+  if (!p) return {};
+  std::memcpy(p, s.data(), s.size());
+  return std::string_view(p, s.size());
+}
+
 // Gumbo can emit invalid UTF-8 (an overflowing numeric character reference such as
 // "&#22222222222;"): such strings are replaced by a sanitised copy in the arena.
 std::string_view valid_copy(std::string_view s, Arena& arena) {
   if (is_valid_utf8(s)) return s;
-  std::string clean = sanitize_utf8(s);
-  char* p = static_cast<char*>(arena.allocate(clean.size() + 1));
-  if (!p) return {};
-  std::memcpy(p, clean.data(), clean.size());
-  return std::string_view(p, clean.size());
+  return arena.copy(sanitize_utf8(s));
 }
 
+
+namespace {
+
+// Length of the invisible character at `p` (at least one byte before `end`), or 0.
 // Soft hyphens (U+00AD) and zero-width characters (U+200B-U+200D, U+2060, U+FEFF) are
 // invisible hyphenation and joining hints: "réac&shy;tion" reads, and must match, as "réaction".
-static std::string_view strip_invisible(std::string_view s, Arena& arena) {
-  auto invisible_at = [&](std::size_t i) -> std::size_t {
-    if (s.compare(i, 2, "\xC2\xAD") == 0) return 2;
-    if (i + 3 <= s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
-        (s[i + 2] == '\x8B' || s[i + 2] == '\x8C' || s[i + 2] == '\x8D'))
-      return 3;
-    if (s.compare(i, 3, "\xE2\x81\xA0") == 0 || s.compare(i, 3, "\xEF\xBB\xBF") == 0) return 3;
-    return 0;
-  };
-  std::size_t first = 0;
-  while (first < s.size() && !invisible_at(first)) ++first;
-  if (first == s.size()) return s;
-  std::string out(s.substr(0, first));
-  for (std::size_t i = first; i < s.size();) {
-    if (std::size_t n = invisible_at(i)) {
-      i += n;
+std::size_t invisible_at(const unsigned char* p, const unsigned char* end) {
+  if (p[0] == 0xC2) return end - p >= 2 && p[1] == 0xAD ? 2 : 0;
+  if (end - p < 3) return 0;
+  if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D)) return 3;
+  if (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0) return 3;
+  if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return 3;
+  return 0;
+}
+
+// Length of the well-formed UTF-8 sequence starting with the non-ASCII byte at `p`, or 0
+// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
+std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+  auto cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+  std::ptrdiff_t left = end - p;
+  unsigned char c = p[0];
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(p[1]) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(p[1]) || !cont(p[2])) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[1] >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+    if (c == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string_view strip_invisible(std::string_view s, Arena& arena) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* e = b + s.size();
+  const unsigned char* p = b;
+  while (p < e && !(*p >= 0x80 && invisible_at(p, e))) ++p;
+  if (p == e) return s;
+  std::string out(s.substr(0, static_cast<std::size_t>(p - b)));
+  while (p < e) {
+    if (std::size_t n = *p >= 0x80 ? invisible_at(p, e) : 0) {
+      p += n;
     } else {
-      out += s[i++];
+      out += static_cast<char>(*p++);
     }
   }
-  char* p = static_cast<char*>(arena.allocate(out.size() + 1));
-  if (!p) return s;
-  std::memcpy(p, out.data(), out.size());
-  return std::string_view(p, out.size());
+  return arena.copy(out);
+}
+
+// One pass over the text: ASCII runs are skipped eight bytes at a time; only non-ASCII
+// sequences are validated and checked for invisible characters. Most text needs no copy.
+std::string_view clean_text(std::string_view s, Arena& arena) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* e = b + s.size();
+  const unsigned char* p = b;
+  bool invisible = false;
+  while (p < e) {
+    if (e - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t n = utf8_sequence(p, e);
+    if (n == 0) return strip_invisible(arena.copy(sanitize_utf8(s)), arena);
+    invisible = invisible || invisible_at(p, e) != 0;
+    p += n;
+  }
+  return invisible ? strip_invisible(s, arena) : s;
+}
+
+std::string_view valid_text(std::string_view s, Arena& arena) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* e = b + s.size();
+  for (const unsigned char* p = b; p < e;) {
+    if (*p < 0x80) {
+      ++p;
+    } else if (std::size_t n = utf8_sequence(p, e)) {
+      p += n;
+    } else {
+      return arena.copy(sanitize_utf8(s));
+    }
+  }
+  return s;
 }
 
 bool flatten_deep_nesting(std::string_view s, std::uint32_t max_depth, std::string* out,
@@ -191,11 +235,50 @@ bool is_invisible_tag(std::string_view t) {
          t == "input" || t == "option";
 }
 
+namespace {
+
+HtmlParser build_time_default() {
+#ifdef PK_HTML_PARSER_DEFAULT_GUMBO
+  HtmlParser p = HtmlParser::kGumbo;
+#else
+  HtmlParser p = HtmlParser::kLibxml2;
+#endif
+  if (const char* env = std::getenv("PK_HTML_PARSER")) {
+    std::string_view e = env;
+    if (e == "gumbo") p = HtmlParser::kGumbo;
+    if (e == "libxml2") p = HtmlParser::kLibxml2;
+  }
+  return p;
+}
+
+std::atomic<HtmlParser>& default_parser_slot() {
+  static std::atomic<HtmlParser> slot{build_time_default()};
+  return slot;
+}
+
+}  // namespace
+
+HtmlParser default_html_parser() { return default_parser_slot().load(std::memory_order_relaxed); }
+
+void set_default_html_parser(HtmlParser parser) {
+  if (parser == HtmlParser::kDefault) parser = build_time_default();
+  default_parser_slot().store(parser, std::memory_order_relaxed);
+}
+
+const char* html_parser_name(HtmlParser parser) {
+  if (parser == HtmlParser::kDefault) parser = default_html_parser();
+  return parser == HtmlParser::kLibxml2 ? "libxml2" : "gumbo";
+}
+
 Result<Document> Document::parse(std::string_view input, const ParseOptions& options) {
   if (input.size() > options.max_bytes) input = input.substr(0, options.max_bytes);
   std::string flattened;
   if (flatten_deep_nesting(input, options.max_depth, &flattened, /*drop_scripts=*/true)) input = flattened;
+  HtmlParser parser = options.parser == HtmlParser::kDefault ? default_html_parser() : options.parser;
+  return parser == HtmlParser::kLibxml2 ? parse_libxml2(input) : parse_gumbo(input);
+}
 
+Result<Document> Document::parse_gumbo(std::string_view input) {
   auto arena = std::make_shared<Arena>();
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = arena_alloc;
@@ -251,14 +334,14 @@ Result<Document> Document::parse(std::string_view input, const ParseOptions& opt
         // The tokenizer lower-cases attribute names already.
         const auto* at = static_cast<const GumboAttribute*>(e.attributes.data[a]);
         doc.attrs_.emplace_back(valid_copy(at->name ? at->name : "", *arena),
-                                valid_copy(at->value ? at->value : "", *arena));
+                                valid_text(at->value ? at->value : "", *arena));
       }
       children = &e.children;
     } else if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
                g->type == GUMBO_NODE_CDATA) {
       n.kind = Node::Kind::kText;
       n.text = g->v.text.text ? g->v.text.text : "";
-      n.text = strip_invisible(valid_copy(n.text, *arena), *arena);
+      n.text = clean_text(n.text, *arena);
     } else {
       continue;  // comments
     }

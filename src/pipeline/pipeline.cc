@@ -170,7 +170,7 @@ Result<IngestStats> ingest_paths(const std::vector<std::string>& paths, const Pi
           ++stats.documents;
           ++p.documents;
           if (!store_error.is_ok()) return;
-          IngestJob job{std::move(doc), &file};
+          IngestJob job{std::move(doc), &file, std::nullopt};
           if (pool)
             pool->submit(std::move(job), store_result);
           else

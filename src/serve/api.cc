@@ -157,14 +157,15 @@ std::optional<GazetteerPlace> region_from_mentions(const std::vector<StoredArtic
 // made at table load, so this is concatenation (nlohmann objects cost ~10x more per feature).
 // `details` (for a quick table, see PointTable::quick): the full rows of the clusters' tops.
 std::string cluster_collection(const PointTable& t, const std::vector<std::uint32_t>& rows,
-                               const std::vector<Cluster>& found, int zoom, bool truncated,
+                               const std::vector<Cluster>& found, int zoom, bool truncated, bool provisional,
                                const std::unordered_map<std::int64_t, FocusPoint>* details = nullptr) {
   auto literal = [](const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); };
   fmt::memory_buffer out;
   std::uint64_t total = 0;
   for (const auto& c : found) total += c.count;
-  fmt::format_to(std::back_inserter(out), "{{\"type\":\"FeatureCollection\",\"zoom\":{},\"total\":{},\"truncated\":{},\"features\":[",
-                 zoom, total, truncated);
+  fmt::format_to(std::back_inserter(out),
+                 "{{\"type\":\"FeatureCollection\",\"zoom\":{},\"total\":{},\"truncated\":{},\"provisional\":{},\"features\":[",
+                 zoom, total, truncated, provisional);
   bool first = true;
   for (const auto& c : found) {
     PointRow row = t.rows[rows[c.top]];
@@ -220,6 +221,7 @@ Api::Api(ServerOptions options, ServerDeps deps)
   ClusterOptions co;
   co.radius = options_.cluster_radius_px;
   cache_ = std::make_unique<ClusterCache>(store_, co, options_.refresh_seconds);
+  if (!options_.map_snapshot.empty()) cache_->set_snapshot(options_.map_snapshot, options_.db);
 }
 
 void Api::start_background() {
@@ -262,10 +264,11 @@ ApiResponse Api::articles(const ApiRequest& r) {
   if (!q) return status_error(q.status(), "/api/articles");
   auto page = store_->with([&](Store& s) { return s.query(*q); });
   if (!page) return status_error(page.status(), "/api/articles");
-  auto table = cache_->table();
+  // Story sizes from the cluster table if it is loaded; the list never waits for it.
+  auto table = cache_->current_table();
   json features = json::array();
   for (const auto& a : page->items)
-    features.push_back(article_feature(a, table ? (*table)->story_size_of(a.story_id) : 1));
+    features.push_back(article_feature(a, table ? table->story_size_of(a.story_id) : 1));
   json out{{"type", "FeatureCollection"}, {"features", std::move(features)}};
   out["next_cursor"] = page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor);
   return ok_json(out);
@@ -337,7 +340,7 @@ ApiResponse Api::clusters(const ApiRequest& r) {
   if (!zoom_text) return json_error(400, "zoom: required (an integer 0..22)");
   auto zoom = parse_integer(*zoom_text, "zoom", 0, kMaxZoom);
   if (!zoom) return status_error(zoom.status(), "/api/clusters");
-  auto fi = cache_->index(*q);
+  auto fi = cache_->index(*q, static_cast<int>(*zoom));
   if (!fi) return status_error(fi.status(), "/api/clusters");
   const FilteredIndex& index = **fi;
   const BBox box = q->bbox.value_or(BBox{});
@@ -366,7 +369,7 @@ ApiResponse Api::clusters(const ApiRequest& r) {
     for (auto& fp : *full) details.emplace(fp.id, std::move(fp));
   }
   res.body = cluster_collection(*index.table, index.rows, found, static_cast<int>(*zoom), truncated,
-                                index.table->quick ? &details : nullptr);
+                                index.table->provisional, index.table->quick ? &details : nullptr);
   index.responses.put(key, std::make_shared<const std::string>(res.body));
   return res;
 }
@@ -407,10 +410,10 @@ ApiResponse Api::region(std::string_view id) {
       if (a.article.date.substr(0, 10) >= since) ++n;
     return n;
   };
-  auto table = cache_->table();
+  auto table = cache_->current_table();
   json latest = json::array();
   for (std::size_t i = 0; i < all->items.size() && i < 20; ++i)
-    latest.push_back(article_feature(all->items[i], table ? (*table)->story_size_of(all->items[i].story_id) : 1));
+    latest.push_back(article_feature(all->items[i], table ? table->story_size_of(all->items[i].story_id) : 1));
   json j{{"id", rid},
          {"place", place ? place_json(*place) : json(nullptr)},
          {"counts",
@@ -542,6 +545,12 @@ ApiResponse Api::metrics_text() {
   extra += "# HELP pk_cluster_index_full 1 once the full cluster table is loaded (0: none yet, or the quick one).\n";
   extra += "# TYPE pk_cluster_index_full gauge\n";
   extra += fmt::format("pk_cluster_index_full {}\n", cache_->full_ready() ? 1 : 0);
+  extra += "# HELP pk_map_snapshot_in_use 1 while unfiltered maps are answered from the start snapshot.\n";
+  extra += "# TYPE pk_map_snapshot_in_use gauge\n";
+  extra += fmt::format("pk_map_snapshot_in_use {}\n", cache_->snapshot_in_use() ? 1 : 0);
+  extra += "# HELP pk_map_snapshots_written_total Start snapshots written after full loads.\n";
+  extra += "# TYPE pk_map_snapshots_written_total counter\n";
+  extra += fmt::format("pk_map_snapshots_written_total {}\n", cache_->snapshots_written());
   ApiResponse res;
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
   res.body = metrics_.render(extra);

@@ -197,6 +197,15 @@ ClusterIndex ClusterIndex::build(const std::vector<ClusterPoint>& points, const 
   return index;
 }
 
+ClusterIndex ClusterIndex::from_levels(const ClusterOptions& options, std::size_t point_count,
+                                      std::vector<ClusterLevel> levels) {
+  ClusterIndex index;
+  index.options_ = options;
+  index.point_count_ = point_count;
+  index.levels_ = std::move(levels);
+  return index;
+}
+
 std::size_t ClusterIndex::level_size(int zoom) const {
   if (levels_.empty()) return 0;
   const int z = std::clamp(zoom, options_.min_zoom, options_.max_zoom + 1);

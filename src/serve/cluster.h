@@ -62,6 +62,14 @@ class ClusterIndex {
   std::size_t point_count() const { return point_count_; }
   std::size_t level_size(int zoom) const;
 
+  // The levels min_zoom … max_zoom + 1 (for the start snapshot, map_snapshot.h).
+  const std::vector<ClusterLevel>& levels() const { return levels_; }
+  // An index from saved levels: levels[i] is zoom options.min_zoom + i, and there must be
+  // options.max_zoom - options.min_zoom + 2 of them (a snapshot sets max_zoom to its last
+  // level - 1). Queries need x, y, count, top, ids and coords; `rank` may be empty.
+  static ClusterIndex from_levels(const ClusterOptions& options, std::size_t point_count,
+                                  std::vector<ClusterLevel> levels);
+
  private:
   void query(double west, double south, double east, double north, int zoom, std::vector<Cluster>& out) const;
   ClusterOptions options_;

@@ -56,7 +56,9 @@ Status run_server(const ServerOptions& options) {
                  gaz.status().to_string().c_str());
   }
 
-  Server server(options, std::move(deps));
+  ServerOptions resolved = options;
+  resolved.db = so.db;  // the map snapshot records this file's size
+  Server server(resolved, std::move(deps));
   PK_RETURN_IF_ERROR(server.start());
   std::fprintf(stderr, "pressekarte serve: listening on http://%s:%d/ (store %s)\n", options.host.c_str(),
                server.port(), so.db.c_str());

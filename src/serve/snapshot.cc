@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "map_snapshot.h"
 #include "params.h"
 
 namespace pk::serve {
@@ -85,13 +86,9 @@ void ResponseCache::put(const std::string& key, std::shared_ptr<const std::strin
   entries_.emplace(key, std::move(body));
 }
 
-namespace {
-
-std::string json_literal(const std::string& s) {
+std::string json_string_literal(const std::string& s) {
   return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
-
-}  // namespace
 
 ClusterCache::ClusterCache(std::shared_ptr<LockedStore> store, ClusterOptions options, int refresh_seconds)
     : store_(std::move(store)), options_(options), refresh_(std::chrono::seconds(std::max(0, refresh_seconds))) {}
@@ -116,7 +113,7 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from, 
     if (it != interned.end()) return it->second;
     if (table->strings.size() >= 65535) return 0;
     table->strings.push_back(s);
-    table->strings_json.push_back(json_literal(s));
+    table->strings_json.push_back(json_string_literal(s));
     return interned[s] = static_cast<std::uint16_t>(table->strings.size() - 1);
   };
   intern("");
@@ -124,7 +121,7 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from, 
   std::unordered_map<std::string, std::string> place_literals;
   auto place_literal = [&](const std::string& name) -> const std::string& {
     auto it = place_literals.find(name);
-    if (it == place_literals.end()) it = place_literals.emplace(name, json_literal(name)).first;
+    if (it == place_literals.end()) it = place_literals.emplace(name, json_string_literal(name)).first;
     return it->second;
   };
   // One lean scan of indexed columns (Store::focus_points), not pages of decoded articles.
@@ -143,7 +140,7 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::load(LockedStore& from, 
     row.story_id = fp.story_id.value_or(0);
     row.outlet = intern(fp.outlet);
     row.language = intern(fp.language);
-    row.title_json = fp.title.empty() ? std::string("\"\"") : json_literal(fp.title);
+    row.title_json = fp.title.empty() ? std::string("\"\"") : json_string_literal(fp.title);
     row.place_json = place_literal(fp.place_name);
     if (row.story_id) ++table->story_size[row.story_id];
     table->rows.push_back(std::move(row));
@@ -156,7 +153,11 @@ void ClusterCache::publish(std::shared_ptr<const PointTable> table, std::shared_
   std::lock_guard<std::mutex> lock(mu_);
   auto fresh = std::const_pointer_cast<PointTable>(table);
   fresh->generation = ++generation_;
-  if (!fresh->quick) full_done_ = true;
+  if (!fresh->quick) {
+    full_done_ = true;
+    provisional_.clear();
+  }
+  snapshot_.reset();  // the store has been read: no more answers from the start snapshot
   table_ = std::move(table);
   checked_ = std::chrono::steady_clock::now();
   last_count_ = table_->store_count;
@@ -177,6 +178,7 @@ void ClusterCache::start_background(std::shared_ptr<LockedStore> loader) {
 
 bool ClusterCache::load_and_publish(bool quick, Status& failed) {
   const auto t0 = std::chrono::steady_clock::now();
+  const std::int64_t db_bytes = db_path_.empty() ? -1 : file_bytes(db_path_);  // before the scan
   auto table = load(*loader_, quick);
   const auto t1 = std::chrono::steady_clock::now();
   if (!table) {
@@ -196,18 +198,158 @@ bool ClusterCache::load_and_publish(bool quick, Status& failed) {
   }
   const bool is_quick = (*table)->quick;
   const std::size_t points = (*table)->rows.size();
-  publish(*table, std::move(unfiltered));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    last_load_seconds_ = seconds;  // before the table is visible: a request may read both
+  }
+  publish(*table, unfiltered);
   std::fprintf(stderr, "pressekarte serve: cluster index (%s table) ready: %zu points in %.2f s (table load %.2f s)\n",
                is_quick ? "quick" : "full", points, seconds, std::chrono::duration<double>(t1 - t0).count());
-  std::lock_guard<std::mutex> lock(mu_);
-  last_load_seconds_ = seconds;
+  if (!is_quick) write_snapshot(*unfiltered, db_bytes);
   return true;
+}
+
+void ClusterCache::set_snapshot(std::string path, std::string db_path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  snapshot_path_ = std::move(path);
+  db_path_ = std::move(db_path);
+}
+
+void ClusterCache::read_snapshot() {
+  // Requests that arrive in the first milliseconds wait for this attempt (see index()).
+  struct Tried {
+    ClusterCache* c;
+    ~Tried() {
+      {
+        std::lock_guard<std::mutex> lock(c->mu_);
+        c->snapshot_tried_ = true;
+      }
+      c->cv_.notify_all();
+    }
+  } tried{this};
+  std::string path, db;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    path = snapshot_path_;
+    db = db_path_;
+  }
+  if (path.empty()) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto snap = read_map_snapshot(path);
+  if (!snap) {
+    if (snap.status().code() != Status::Code::kNotFound)
+      std::fprintf(stderr, "pressekarte serve: ignoring the map snapshot: %s\n", snap.status().to_string().c_str());
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  snapshot_count_ = snap->store_count;
+  const std::int64_t bytes = db.empty() ? -1 : file_bytes(db);
+  if (snap->db_bytes >= 0 && bytes >= 0 && snap->db_bytes != bytes) {
+    std::fprintf(stderr, "pressekarte serve: map snapshot %s is stale (store file size changed)\n", path.c_str());
+    return;
+  }
+  if (table_) return;
+  snapshot_ = std::make_shared<const MapSnapshot>(std::move(*snap));
+  std::fprintf(stderr, "pressekarte serve: map snapshot read in %.3f s (%lld articles, zooms up to %d%s)\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+               static_cast<long long>(snapshot_->store_count), snapshot_->last_zoom, snapshot_->all_zooms ? "+" : "");
+}
+
+void ClusterCache::write_snapshot(const FilteredIndex& unfiltered, std::int64_t db_bytes) {
+  std::string path;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    path = snapshot_path_;
+    const auto now = std::chrono::steady_clock::now();
+    // At most once a minute under steady ingest; never again for an unchanged store.
+    if (path.empty() || unfiltered.table->store_count == snapshot_count_) return;
+    if (snapshots_written_ > 0 && now - snapshot_written_at_ < std::chrono::seconds(60)) return;
+    snapshot_written_at_ = now;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  Status st = write_map_snapshot(path, unfiltered, db_bytes);
+  if (!st.is_ok()) {
+    std::fprintf(stderr, "pressekarte serve: warning: %s\n", st.to_string().c_str());
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  snapshot_count_ = unfiltered.table->store_count;
+  ++snapshots_written_;
+  std::fprintf(stderr, "pressekarte serve: map snapshot written to %s in %.3f s\n", path.c_str(),
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+}
+
+bool ClusterCache::snapshot_in_use() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return snapshot_ != nullptr;
+}
+
+std::shared_ptr<const PointTable> ClusterCache::current_table() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (background_) return table_;
+  }
+  auto t = table();
+  return t ? *t : nullptr;
+}
+
+Result<std::shared_ptr<const FilteredIndex>> ClusterCache::provisional_index(const ArticleQuery& q,
+                                                                             const std::string& key) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = provisional_.find(key); it != provisional_.end()) return it->second;
+  }
+  ArticleQuery sq = q;  // the newest matches anywhere: the index ignores the view
+  sq.bbox.reset();
+  sq.cursor.clear();
+  sq.sort = "date";
+  sq.limit = kProvisionalMatches;
+  auto page = store_->with([&](Store& s) { return s.query(sq); });
+  if (!page) return page.status();
+  auto table = std::make_shared<PointTable>();
+  table->provisional = true;
+  table->strings = {""};
+  table->strings_json = {"\"\""};
+  std::unordered_map<std::string, std::uint16_t> interned{{"", 0}};
+  auto fi = std::make_shared<FilteredIndex>();
+  fi->truncated = !page->next_cursor.empty();
+  std::vector<ClusterPoint> points;
+  for (const auto& a : page->items) {
+    PointRow row;
+    std::string place, kind;
+    if (!focus_point(a, row.lon, row.lat, place, kind)) continue;
+    row.id = a.id;
+    row.date = date_number(a.article.date);
+    row.max_zoom = max_zoom_for_kind(kind);
+    row.story_id = a.story_id.value_or(0);
+    row.title_json = json_string_literal(a.article.title.substr(0, kFocusTitleMaxChars * 4));
+    row.place_json = json_string_literal(place);
+    const std::string& outlet = a.article.outlet.empty() ? a.article.site_title : a.article.outlet;
+    auto [it, fresh] = interned.emplace(outlet, static_cast<std::uint16_t>(table->strings.size()));
+    if (fresh) {
+      table->strings.push_back(outlet);
+      table->strings_json.push_back(json_string_literal(outlet));
+    }
+    row.outlet = it->second;
+    if (row.story_id) ++table->story_size[row.story_id];
+    points.push_back(ClusterPoint{row.lon, row.lat, static_cast<std::uint32_t>(table->rows.size()), row.date, row.max_zoom});
+    fi->rows.push_back(static_cast<std::uint32_t>(table->rows.size()));
+    table->rows.push_back(std::move(row));
+  }
+  fi->table = table;
+  fi->index = ClusterIndex::build(points, options_);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (full_done_) return std::shared_ptr<const FilteredIndex>(fi);  // too late to keep
+  if (provisional_.size() >= kMaxIndices) provisional_.clear();
+  provisional_.emplace(key, fi);
+  return std::shared_ptr<const FilteredIndex>(fi);
 }
 
 void ClusterCache::background_loop() {
   std::int64_t known = -1;
   bool first = true;
+  read_snapshot();
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mu_);
@@ -217,6 +359,17 @@ void ClusterCache::background_loop() {
     }
     auto count = loader_->with([](Store& s) { return s.count(); });
     if (count && *count == known) continue;
+    if (first) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (snapshot_ && (!count || *count != snapshot_->store_count)) {
+        std::fprintf(stderr, "pressekarte serve: map snapshot is stale (%lld articles, the store has %lld)\n",
+                     static_cast<long long>(snapshot_->store_count), static_cast<long long>(count ? *count : -1));
+        snapshot_.reset();
+      }
+      // With the snapshot answering the first views, the quick load yields to the reader's
+      // browser (Linux applies a thread's nice value to that thread only).
+      if (snapshot_) setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    }
     Status failed = count.status();
     bool loaded = false;
     if (count.is_ok()) {
@@ -310,17 +463,25 @@ Result<std::shared_ptr<const PointTable>> ClusterCache::table() {
 }
 
 
-Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQuery& q) {
+Result<std::shared_ptr<const FilteredIndex>> ClusterCache::index(const ArticleQuery& q, int zoom) {
+  const auto key = filter_key(q);
+  static const std::string unfiltered_key = filter_key(ArticleQuery{});
+  const bool unfiltered = key == unfiltered_key;
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (background_ && !table_ && unfiltered) {
+      cv_.wait(lock, [this] { return snapshot_tried_ || table_ || stop_; });
+      if (!table_ && snapshot_ && snapshot_->covers(zoom)) return snapshot_->index;
+    }
+    // A quick table has no outlets or languages, and the full one may take long on a large
+    // store: until it is there, a filtered map shows the newest matches.
+    if (background_ && !unfiltered && !full_done_ && !stop_) {
+      lock.unlock();
+      return provisional_index(q, key);
+    }
+  }
   auto table = this->table();
   if (!table) return table.status();
-  const auto key = filter_key(q);
-  if ((*table)->quick && key != filter_key(ArticleQuery{})) {
-    // A quick table has no outlets or languages: filtered maps wait for the full one.
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return full_done_ || stop_; });
-    if (stop_) return Status::internal("the server is stopping");
-    table = table_;
-  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     for (auto it = lru_.begin(); it != lru_.end(); ++it) {

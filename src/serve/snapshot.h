@@ -12,6 +12,7 @@
 //   unfiltered map; they wait only for the very first load.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -27,6 +28,8 @@
 #include "pressekarte/store.h"
 
 namespace pk::serve {
+
+struct MapSnapshot;  // map_snapshot.h
 
 // Serialises access to one Store (its implementations need not be thread-safe).
 class LockedStore {
@@ -66,8 +69,14 @@ struct PointTable {
   // fetch their top rows with Store::focus_points_by_id), kinds are inferred. Serves only the
   // unfiltered map until the full table replaces it.
   bool quick = false;
+  // Answers from this table are provisional (the page asks again shortly): a start snapshot
+  // (map_snapshot.h) or a bounded store query for a filter while the full table loads.
+  bool provisional = false;
   std::uint32_t story_size_of(std::optional<std::int64_t> story) const;
 };
+
+// `s` as a JSON string literal (quoted, escaped; invalid UTF-8 replaced).
+std::string json_string_literal(const std::string& s);
 
 // Highest zoom at which an article focused on a place of this kind is shown: continents up to
 // zoom 1, countries up to 3, states up to 6, districts and regions up to 9; towns at every zoom
@@ -102,6 +111,9 @@ class ClusterCache {
  public:
   static constexpr std::size_t kMaxIndices = 16;
   static constexpr std::size_t kMaxTextMatches = 200000;
+  // While the full table loads, a filtered map shows the newest this many matches (one
+  // bounded store query) instead of waiting.
+  static constexpr std::size_t kProvisionalMatches = 1000;
 
   ClusterCache(std::shared_ptr<LockedStore> store, ClusterOptions options, int refresh_seconds);
   ~ClusterCache();  // stops the background thread (waits for a load in progress)
@@ -111,11 +123,20 @@ class ClusterCache {
   // Switches to background mode (see above); `loader` is the store the thread reads (a second
   // connection, so loads do not block the API's store; may be the same). Call once.
   void start_background(std::shared_ptr<LockedStore> loader);
+  // Background mode: read the start snapshot from `path` before the first load and rewrite it
+  // after full loads (see map_snapshot.h); `db_path` is the SQLite file whose size it records
+  // ("" or a URL: none). Call before start_background().
+  void set_snapshot(std::string path, std::string db_path);
 
   // The current table, reloading it first if the store changed (or on first use).
   Result<std::shared_ptr<const PointTable>> table();
-  // The index for the filters in `q` (bbox, cursor and limit are ignored).
-  Result<std::shared_ptr<const FilteredIndex>> index(const ArticleQuery& q);
+  // The index for the filters in `q` (bbox, cursor and limit are ignored), for a request at
+  // `zoom` (-1: any). In background mode, before the first load an unfiltered request the
+  // start snapshot covers is answered from it, and until the full table is loaded a filtered
+  // one from a bounded store query (both PointTable::provisional).
+  Result<std::shared_ptr<const FilteredIndex>> index(const ArticleQuery& q, int zoom = -1);
+  // The loaded table without waiting (background mode: null before the first load).
+  std::shared_ptr<const PointTable> current_table();
 
   std::uint64_t builds() const { return builds_; }
   std::int64_t last_count() const { return last_count_; }
@@ -123,6 +144,8 @@ class ClusterCache {
   double last_load_seconds() const;
   bool ready() const;  // a table is loaded
   bool full_ready() const;  // a full (not quick) table is loaded
+  bool snapshot_in_use() const;  // a start snapshot was read and not found stale (yet)
+  std::uint64_t snapshots_written() const { return snapshots_written_; }
 
  private:
   Result<std::shared_ptr<const PointTable>> load(LockedStore& from, bool quick = false);
@@ -132,6 +155,11 @@ class ClusterCache {
                                                            const ArticleQuery& q, LockedStore& from);
   void publish(std::shared_ptr<const PointTable> table, std::shared_ptr<const FilteredIndex> unfiltered);
   void background_loop();
+  // Reads the start snapshot (background thread, before the first load).
+  void read_snapshot();
+  // Rewrites the start snapshot from a full table's unfiltered index when the store changed.
+  void write_snapshot(const FilteredIndex& unfiltered, std::int64_t db_bytes);
+  Result<std::shared_ptr<const FilteredIndex>> provisional_index(const ArticleQuery& q, const std::string& key);
   std::shared_ptr<LockedStore> store_;
   ClusterOptions options_;
   std::chrono::steady_clock::duration refresh_;
@@ -153,6 +181,15 @@ class ClusterCache {
   Status load_error_;           // the first load's failure, reported to waiting requests
   bool full_done_ = false;      // the first full load finished (or failed): filters stop waiting
   double last_load_seconds_ = -1;
+
+  // Start snapshot and provisional answers (guarded by mu_).
+  std::string snapshot_path_, db_path_;
+  std::shared_ptr<const MapSnapshot> snapshot_;
+  bool snapshot_tried_ = false;  // read_snapshot() finished (found one or not)
+  std::int64_t snapshot_count_ = -1;  // store count of the snapshot file on disk
+  std::chrono::steady_clock::time_point snapshot_written_at_{};
+  std::atomic<std::uint64_t> snapshots_written_{0};
+  std::unordered_map<std::string, std::shared_ptr<const FilteredIndex>> provisional_;
 };
 
 }  // namespace pk::serve

@@ -67,6 +67,12 @@ test('map shows markers; clicking one shows its headline', { skip }, async () =>
     await page.waitForSelector('path.pk-laender', { state: 'attached', timeout: 15000 });
     assert.match(await page.textContent('.leaflet-control-attribution'), /GeoNames/);
   }
+  // A loaded server answers for real, not from its start snapshot (which it writes once its
+  // full table is loaded: <db>.map beside the store).
+  assert.equal(await page.evaluate(() => document.getElementById('map').dataset.provisional), 'false');
+  const metrics = await (await page.request.get(server.origin + '/metrics')).text();
+  assert.match(metrics, /^pk_map_snapshots_written_total 1$/m);
+  assert.ok(fs.existsSync(server.db + '.map'), 'the map snapshot is beside the store');
   const leaflet = await page.request.get(server.origin + '/vendor/leaflet/leaflet.js');
   assert.match(leaflet.headers()['cache-control'] || '', /max-age=\d+/, 'vendored files are cacheable');
   await screenshot(page, 'map-start');
