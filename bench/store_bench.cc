@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -235,6 +236,42 @@ int main(int argc, char** argv) {
         return q_page(q);
       });
   bench("region country:DE", queries, [&](int) { pk::ArticleQuery q; q.region = "country:DE"; return q_page(q); });
+  // No words, space or region: the newest-first listing and the map's points (SQLite schema v5
+  // reads them from article_order instead of the dropped articles_date index).
+  bench("newest (no filter)", queries, [&](int) { return q_page(pk::ArticleQuery{}); });
+  bench("newest, pages 1+2 (cursor)", queries, [&](int) {
+        pk::ArticleQuery q;
+        q.cursor = s.query(q)->next_cursor;
+        return q_page(q);
+      }, "(both pages)");
+  bench("newest, language en (5%)", queries, [&](int) { pk::ArticleQuery q; q.language = "en"; return q_page(q); });
+  std::string newest_date;
+  if (auto top = s.query(pk::ArticleQuery{}); top && !top->items.empty()) newest_date = top->items[0].article.date;
+  std::tm newest_tm{};
+  strptime(newest_date.c_str(), "%Y-%m-%dT%H:%M:%S", &newest_tm);
+  const std::time_t newest = timegm(&newest_tm);
+  auto iso = [](std::time_t t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return std::string(buf);
+  };
+  auto week_before = [&](int i) {  // a 7-day window ending i weeks before the newest article
+    pk::ArticleQuery q;
+    q.since = iso(newest - (i % 50 + 1) * 7 * 86400);
+    q.until = iso(newest - (i % 50) * 7 * 86400);
+    return q;
+  };
+  bench("newest in a 7-day window", queries, [&](int i) { return q_page(week_before(i)); });
+  bench("map points, 7-day window", std::min(queries, 20), [&](int i) {
+        auto r = s.focus_points(week_before(i));
+        return r ? r->size() : 0;
+      }, "(all points of the window)");
+  bench("quick map points (every article)", std::min(queries, 5), [&](int) {
+        auto r = s.quick_focus_points();
+        return r ? r->size() : 0;
+      }, "(all points)");
   bench("text only", queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); return q_page(q); });
   bench("text + bbox Germany", queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = germany; return q_page(q); });
   bench("text + bbox 2x1.5 deg", queries, [&](int i) { pk::ArticleQuery q; q.text = word(i); q.bbox = box(i, 1, 0.75); return q_page(q); });

@@ -23,6 +23,8 @@ char32_t next_codepoint(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 // Collapses runs of Unicode/ASCII white space to one space and trims both ends.
 std::string collapse_whitespace(std::string_view s);
+// to_lower_simple(collapse_whitespace(s)) in one pass (the form used to compare texts).
+std::string collapse_whitespace_lower(std::string_view s);
 // Lower-cases ASCII letters only (HTTP headers, charset names, tag names); other bytes unchanged.
 std::string ascii_lower(std::string_view s);
 // Trims ASCII white space (space, \t, \n, \v, \f, \r) from both ends.

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "pressekarte/text.h"
@@ -78,8 +79,15 @@ bool convert_with_iconv(std::string_view in, const std::string& charset, std::st
 }
 
 bool has_non_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  // A word at a time: English pages are often pure ASCII and get walked to the end.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if (w & 0x8080808080808080ULL) return true;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return true;
   return false;
 }
 

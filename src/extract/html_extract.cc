@@ -19,7 +19,7 @@ namespace {
 
 
 // Compares two texts ignoring case and white space.
-std::string norm(std::string_view s) { return to_lower_simple(collapse_whitespace(s)); }
+std::string norm(std::string_view s) { return collapse_whitespace_lower(s); }
 
 bool starts_similar(const std::string& a, const std::string& b) {
   std::string na = norm(a), nb = norm(b);
@@ -96,9 +96,15 @@ TextDates dates_in_text(const Document& doc, parts::SlashOrder order) {
       if (weak.empty()) weak = d;
       continue;
     }
-    std::string ci = ascii_lower(doc.attr(n.parent, "class")) + " " + ascii_lower(doc.attr(n.parent, "id"));
+    // Appended piece by piece: `a + " " + b` on temporaries trips GCC 12's false -Wrestrict.
+    std::string ci = ascii_lower(doc.attr(n.parent, "class"));
+    ci += ' ';
+    ci += ascii_lower(doc.attr(n.parent, "id"));
     NodeId gp = parent.parent;
-    if (gp != kNoNode) ci += " " + ascii_lower(doc.attr(gp, "class"));
+    if (gp != kNoNode) {
+      ci += ' ';
+      ci += ascii_lower(doc.attr(gp, "class"));
+    }
     std::string lt = to_lower_simple(n.text);
     bool labelled = false;
     for (std::string_view label : {"veröffentlicht", "erstellt am", "publiziert", "published", "posted",
@@ -177,10 +183,10 @@ bool is_time_or_date_only(const std::string& t) {
   return t.find(':') != std::string::npos && letters <= 3 && digits <= 4;
 }
 
-bool is_label(const std::string& t) {
-  std::string l = norm(t);
-  while (!l.empty() && (l.back() == ':' || l.back() == '-' || l.back() == ' ')) l.pop_back();
-  while (!l.empty() && (l.front() == '-' || l.front() == ' ')) l.erase(0, 1);
+bool is_label(const std::string& normed) {
+  std::string_view l = normed;
+  while (!l.empty() && (l.back() == ':' || l.back() == '-' || l.back() == ' ')) l.remove_suffix(1);
+  while (!l.empty() && (l.front() == '-' || l.front() == ' ')) l.remove_prefix(1);
   static constexpr std::string_view kLabels[] = {
       "anzeige", "werbung", "advertisement", "sponsored", "beitragsbild", "teilen", "share",
       "drucken", "print", "mehr zum thema", "das könnte sie auch interessieren",
@@ -254,11 +260,10 @@ bool is_caption_line(const std::string& normed) {
 
 // A photo caption with its credit standing in the text: "Marco Odermatt, Ski-Star. © AFP / X",
 // "Roman Prymula, photo:".
-bool is_caption_with_credit(const std::string& t) {
+bool is_caption_with_credit(const std::string& t, const std::string& n) {
   if (t.size() > 250) return false;
   parts::CaptionCredit cc = parts::split_photo_credit(t);
   if (!cc.credit.empty() && parts::is_photo_marker(cc.marker)) return true;
-  std::string n = norm(t);
   for (std::string_view k : {", photo:", ", foto:", ", bild:", " photo:", " foto:"})
     if (n.size() > k.size() && n.compare(n.size() - k.size(), k.size(), k) == 0) return true;
   return false;
@@ -317,8 +322,9 @@ bool is_end_section_label(const Block& b) {
 }
 
 // Drops blocks that are page furniture inside the content: bylines, lone dates and times,
-// labels ("Anzeige"), and headings that introduced a removed teaser list.
-void drop_block_boilerplate(Content& c, const std::string& author) {
+// labels ("Anzeige"), and headings that introduced a removed teaser list. Returns norm() of
+// each kept block (the caller compares them again; normalising once saves a walk per block).
+std::vector<std::string> drop_block_boilerplate(Content& c, const std::string& author) {
   // Everything from an end-of-article label on, once most of the text has been read.
   {
     std::size_t total = 0, seen = 0;
@@ -342,15 +348,18 @@ void drop_block_boilerplate(Content& c, const std::string& author) {
       drop[gap - 1] = true;
   }
   std::string author_norm = norm(author);
+  std::vector<std::string> normed(c.blocks.size());
   for (std::size_t i = 0; i < c.blocks.size(); ++i) {
     const std::string& t = c.blocks[i].text;
-    std::string n = norm(t);
-    if (is_time_or_date_only(t) || is_label(t) || is_read_more(n) || is_agency_credit(t) ||
-        is_caption_line(n) || is_header_note(n) || is_caption_with_credit(t))
+    normed[i] = norm(t);
+    const std::string& n = normed[i];
+    const bool read_more = is_read_more(n);
+    if (is_time_or_date_only(t) || is_label(n) || read_more || is_agency_credit(t) ||
+        is_caption_line(n) || is_header_note(n) || is_caption_with_credit(t, n))
       drop[i] = true;
     // A bare "Schon gelesen?" / "Lesen Sie auch:" introduces teaser headlines: short lines
     // without a full stop, up to the next real paragraph.
-    if (is_read_more(n) && t.size() < 30) {
+    if (read_more && t.size() < 30) {
       for (std::size_t k = i + 1; k < c.blocks.size() && k <= i + 6; ++k) {
         const std::string& h = c.blocks[k].text;
         if (h.size() > 160 || h.empty() || h.back() == '.' || h.back() == '!' || h.back() == '"') break;
@@ -371,9 +380,38 @@ void drop_block_boilerplate(Content& c, const std::string& author) {
     break;
   }
   std::vector<Block> kept;
-  for (std::size_t i = 0; i < c.blocks.size(); ++i)
-    if (!drop[i]) kept.push_back(std::move(c.blocks[i]));
+  std::vector<std::string> kept_normed;
+  for (std::size_t i = 0; i < c.blocks.size(); ++i) {
+    if (drop[i]) continue;
+    kept.push_back(std::move(c.blocks[i]));
+    kept_normed.push_back(std::move(normed[i]));
+  }
   c.blocks = std::move(kept);
+  return kept_normed;
+}
+
+// CLD2's cost grows with the text it reads. 16 KiB (cut at a space) gave the same language as
+// the full 64 KiB on all 2,384 evaluation pages; 4 KiB and 8 KiB changed 3 and 2 pages that
+// switch language half-way (docs/perf/extract-html.md, session 3).
+constexpr std::size_t kLanguageSampleBytes = 16 * 1024;
+
+// The text CLD2 reads: title, lead and body joined by newlines, cut after about `limit` bytes
+// at a space (without copying the whole body first).
+std::string language_sample(const Article& a, std::size_t limit) {
+  std::string out;
+  out.reserve(std::min(limit, a.title.size() + a.lead.size() + a.text.size() + 2));
+  bool first = true;
+  for (const std::string* part : {&a.title, &a.lead, &a.text}) {
+    if (!first) out += '\n';
+    first = false;
+    out.append(*part, 0, limit > out.size() ? limit - out.size() : 0);
+    if (out.size() >= limit) break;
+  }
+  if (out.size() >= limit) {
+    std::size_t cut = out.find_last_of(" \n", limit);
+    if (cut != std::string::npos && cut + 200 > limit) out.resize(cut);
+  }
+  return out;
 }
 
 }  // namespace
@@ -432,13 +470,14 @@ Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const Extra
 
   // Walk the blocks: drop the headline and repeated captions, split headings from paragraphs,
   // find the lead.
-  drop_block_boilerplate(content, a.author);
+  const std::vector<std::string> block_norms = drop_block_boilerplate(content, a.author);
   std::vector<std::pair<bool, std::string>> ordered;  // (is_heading, text)
   bool lead_from_body = false;
   std::size_t paragraphs_seen = 0;
   std::size_t found_chars = 0;  // running text only, subheadings not counted
-  for (Block& b : content.blocks) {
-    std::string n = norm(b.text);
+  for (std::size_t bi = 0; bi < content.blocks.size(); ++bi) {
+    Block& b = content.blocks[bi];
+    const std::string& n = block_norms[bi];
     if (n == title_norm || (!html_title_norm.empty() && n == html_title_norm)) continue;
     if (std::find(captions.begin(), captions.end(), n) != captions.end()) continue;
     if (b.kind == Block::Kind::kHeading) {
@@ -525,7 +564,7 @@ Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const Extra
   }
 
   std::string fallback = !meta.language.empty() ? meta.language : options.language_hint;
-  a.language = pk::detect_language(a.title + "\n" + a.lead + "\n" + a.text, fallback);
+  a.language = pk::detect_language(language_sample(a, kLanguageSampleBytes), fallback);
 
   if (a.text.empty() && a.title.empty() && a.lead.empty())
     return Status::invalid(doc.source + ": no readable text in the HTML page");

@@ -420,5 +420,66 @@ TEST(HtmlDate, DateTimeKeepsItsOwnCalendarDay) {
   EXPECT_EQ(r.value().date.substr(0, 10), "2023-11-08");
 }
 
+// ---------------------------------------------------------------- body text, session 3 (exbody)
+
+// An article split into CMS content elements: an intro section, then a bigger interview
+// section. Both are the article; the author box after it is not.
+TEST(HtmlContent, EarlierSectionsOfASplitArticleAreRead) {
+  std::string sentence =
+      "Die Regierung hat am Montag ihr neues Kabinett vorgestellt, das vor großen Aufgaben steht, "
+      "sagen Beobachter in der Hauptstadt. ";
+  std::string intro, interview;
+  for (int i = 0; i < 4; ++i) intro += "<p>Einleitung " + std::to_string(i) + ": " + sentence + sentence + "</p>";
+  for (int i = 0; i < 8; ++i)
+    interview += "<p>Antwort " + std::to_string(i) + ": " + sentence + sentence + sentence + "</p>";
+  std::string html = "<html><head><title>Große Aufgaben</title></head><body>"
+                     "<nav><a href=\"/\">Start</a></nav><div class=\"content\"><h1>Große Aufgaben</h1>"
+                     "<div id=\"c1\"><div class=\"media\"><img src=\"a.jpg\"></div>" + intro + "</div>"
+                     "<div id=\"c2\"><div class=\"panel\"><h4>Interview</h4><div class=\"panel-body\">" +
+                     interview + "</div></div></div>"
+                     "<div id=\"c3\"><p>Über die Autorin: Erika Muster schreibt seit vielen Jahren über "
+                     "Politik, Wirtschaft und Gesellschaft in Nordafrika.</p></div>"
+                     "</div><footer>Impressum</footer></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("Einleitung 0:"), std::string::npos) << text;
+  EXPECT_NE(text.find("Einleitung 3:"), std::string::npos);
+  EXPECT_NE(text.find("Antwort 7:"), std::string::npos);
+  EXPECT_LT(text.find("Einleitung 3:"), text.find("Antwort 0:"));  // page order
+  EXPECT_EQ(text.find("Über die Autorin"), std::string::npos);
+}
+
+// A short blog post whose page wrapper also holds a sidebar and a comment form: the whole page
+// is read, and the wrapper looks like clutter (links, form fields) but holds the text.
+TEST(HtmlContent, WrapperThatLooksLikeClutterButHoldsThePostIsRead) {
+  std::string sidebar = "<ul>";
+  for (int i = 0; i < 40; ++i)
+    sidebar += "<li><a href=\"/k" + std::to_string(i) + "\">Kategorie Nummer " + std::to_string(i) + "</a></li>";
+  sidebar += "</ul>";
+  for (int i = 0; i < 12; ++i)  // "about me" widgets: enough text that the whole page is read
+    sidebar += "<div class=\"widget\"><p>Über mich Teil " + std::to_string(i) +
+               ": Ich schreibe hier seit vielen Jahren über Katzen und Gärten und Bücher und das "
+               "Leben auf dem Land und das mal ernst und mal heiter.</p></div>";
+  std::string form;  // name, e-mail, website, notify boxes, hidden ids, submit
+  for (int i = 0; i < 10; ++i) form += "<input type=\"text\" name=\"f" + std::to_string(i) + "\">";
+  std::string html =
+      "<html><head><title>Nummer zwei</title></head><body><div id=\"wrapper\">"
+      "<div id=\"header\"><h1><a href=\"/\">Seelenblog</a></h1></div><div id=\"content\"><div class=\"post\">"
+      "<h2>Nummer zwei</h2><div class=\"postentry\">"
+      "<p>Es ist schon einige Zeit her, als der Erste auf die Welt kam. Vor ein paar Tagen hat es "
+      "auch der Zweite geschafft, und alle sind sehr froh darüber.</p>"
+      "<p>So sah es aus, als beide sich das erste Mal sahen und mit geschlossenen Augen beschnupperten.</p>"
+      "</div></div><h2 id=\"postcomment\">Say your words</h2><form id=\"commentform\">" + form +
+      "</form></div><div id=\"sidebar\">" + sidebar +
+      "</div></div></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("Es ist schon einige Zeit her"), std::string::npos) << text;
+  EXPECT_NE(text.find("So sah es aus"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Kategorie Nummer"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace pk

@@ -91,3 +91,37 @@ TEST(PgConcurrencyTest, OverlappingConcurrentIngestNeverDuplicates) {
 
 }  // namespace
 }  // namespace pk::store
+
+namespace pk::store {
+namespace {
+
+using namespace pk::store::testing;
+
+// v5 dropped the content-hash index (no query reads it); a v4 database is v5 plus that index.
+TEST(PgMigrationTest, MigratesAV4DatabaseToV5) {
+  if (pg_url() == nullptr) GTEST_SKIP() << "PK_TEST_PG_URL is not set";
+  const std::string url = fresh_pg_schema("v4");
+  StoreOptions o;
+  o.db = url;
+  const std::vector<ArticleRecord> batch = {record("https://v4.test/1", "2025-10-01", "Mit URL", "Text", fulda()),
+                                            record("", "2025-10-02", "Ohne URL", "Agenturtext")};
+  {
+    auto s = Store::open(o);
+    ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+    ASSERT_TRUE((*s)->put_batch(batch).is_ok());
+  }
+  ASSERT_EQ(scalar(url, "CREATE INDEX articles_hash ON articles(content_hash); UPDATE schema_version SET version = 4; "
+                        "SELECT 1"), "1");
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+  EXPECT_EQ((*s)->schema_version(), 5);
+  EXPECT_EQ(scalar(url, "SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_hash' AND "
+                        "schemaname = current_schema()"), "0");
+  auto again = (*s)->put_batch(batch);  // URL-less articles are still found by their hash
+  ASSERT_TRUE(again.is_ok()) << again.status().to_string();
+  EXPECT_EQ(again->back(), PutOutcome::kUnchanged);
+  EXPECT_EQ((*s)->count().value(), 2);
+}
+
+}  // namespace
+}  // namespace pk::store

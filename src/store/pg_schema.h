@@ -4,7 +4,7 @@
 
 namespace pk::store {
 
-inline constexpr int kPgSchemaVersion = 4;
+inline constexpr int kPgSchemaVersion = 5;
 // Steps: kPgSteps[v] takes a database from version v to v+1.
 extern const char* const kPgSteps[kPgSchemaVersion];
 

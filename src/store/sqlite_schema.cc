@@ -1,5 +1,6 @@
 #include "sqlite_schema.h"
 
+#include <algorithm>
 #include <string>
 
 #include "fts5_tokenizer.h"
@@ -162,7 +163,18 @@ DROP TABLE focus_rtree_ts;
 UPDATE schema_version SET version = 4;
 )sql";
 
-const char* const kSteps[] = {kSqliteSchemaV1, kV1ToV2, kV2ToV3, kV3ToV4};
+// v4 → v5: drop the indexes nobody reads, each one random page write per article at ingest
+// (docs/perf/store.md, "Ingest at 1M"). `articles_hash`: no query looks articles up by content
+// hash (URL-less duplicates are found through the unique dedup_key `h:<hash>`). `articles_date`:
+// article_order holds the same (sort_ts, id, focus point) keys in the same order, and the
+// newest-first listing, the quick map points and time-bounded focus points read it instead.
+const char* const kV4ToV5 = R"sql(
+DROP INDEX IF EXISTS articles_hash;
+DROP INDEX IF EXISTS articles_date;
+UPDATE schema_version SET version = 5;
+)sql";
+
+const char* const kSteps[] = {kSqliteSchemaV1, kV1ToV2, kV2ToV3, kV3ToV4, kV4ToV5};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSqliteSchemaVersion);
 
 }  // namespace
@@ -181,7 +193,8 @@ Result<int> sqlite_schema_version(sqlite3* db, const std::string& path) {
   return static_cast<int>(v.col_int(0));
 }
 
-Status sqlite_migrate(sqlite3* db, const std::string& path) {
+Status sqlite_migrate(sqlite3* db, const std::string& path, int target_version) {
+  target_version = std::clamp(target_version, 1, kSqliteSchemaVersion);
   // BEGIN IMMEDIATE serialises concurrent openers; re-read the version inside the lock.
   for (;;) {
     int rc = exec(db, "BEGIN IMMEDIATE");
@@ -198,7 +211,7 @@ Status sqlite_migrate(sqlite3* db, const std::string& path) {
                                  ", newer than this binary understands (" + std::to_string(kSqliteSchemaVersion) +
                                  "): upgrade pressekarte");
     }
-    if (v == kSqliteSchemaVersion) {
+    if (v >= target_version) {
       rc = exec(db, "COMMIT");
       if (rc == SQLITE_OK) return Status::ok();
       exec(db, "ROLLBACK");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <unordered_map>
 
@@ -15,6 +16,7 @@
 #include "pressekarte/text.h"
 #include "record.h"
 #include "region_resolve.h"
+#include "sqlite_plans.h"
 #include "sqlite_schema.h"
 #include "sqlite_util.h"
 
@@ -38,6 +40,9 @@ void sql_blend(sqlite3_context* ctx, int, sqlite3_value** v) {
 // (sort_ts, id) order and every key of a second lies in [order_key_floor(ts), +2^20).
 constexpr std::int64_t kOrderKeysPerSecond = std::int64_t{1} << 20;
 std::int64_t order_key_floor(std::int64_t ts) { return ts * kOrderKeysPerSecond; }
+// The seconds whose order keys fit in 64 bits.
+constexpr std::int64_t kMaxOrderSecond = std::numeric_limits<std::int64_t>::max() / kOrderKeysPerSecond - 1;
+constexpr std::int64_t kMinOrderSecond = std::numeric_limits<std::int64_t>::min() / kOrderKeysPerSecond + 1;
 
 // The R*Tree's time axis (schema v4): 30-day units, comparable to degrees (see sqlite_schema.cc).
 double rtree_time(std::int64_t ts) { return static_cast<double>(ts) / 2592000.0; }
@@ -598,14 +603,24 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
     return select_in_time_windows(p, n, other_filters);
   }
 
+  if (!p.outlet.empty() || p.story_id) {
+    // articles_outlet (outlet, sort_ts) is already in date order; a story's members are few.
+    Filters f;
+    add_article_filters(p, f, false);
+    date_cursor(f, "a.sort_ts", "a.id");
+    f.arg(n);
+    Status st = run("SELECT a.id, a.sort_ts FROM articles a WHERE 1" + f.sql + " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?",
+                    f.args, false);
+    if (!st.is_ok()) return st;
+    return out;
+  }
+  // Newest first from article_order (schema v5 dropped the duplicate articles_date index); the
+  // article row is read only to check the language.
   Filters f;
-  add_article_filters(p, f, false);
-  date_cursor(f, "a.sort_ts", "a.id");
+  PK_RETURN_IF_ERROR(key_bounds(f, "k.order_key"));
+  if (!p.language.empty()) f.add("a.language = ?"), f.arg(p.language);
   f.arg(n);
-  std::string index = other_filters ? "" : " INDEXED BY articles_date";
-  Status st = run("SELECT a.id, a.sort_ts FROM articles a" + index + " WHERE 1" + f.sql +
-                  " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?",
-                  f.args, false);
+  Status st = run(listing_sql(f.sql, !p.language.empty()), f.args, false);
   if (!st.is_ok()) return st;
   return out;
 }
@@ -823,6 +838,13 @@ Result<std::vector<FocusPoint>> SqliteStore::focus_points(const ArticleQuery& fi
     f.add("a.id IN (SELECT k.article_id FROM article_fts CROSS JOIN article_order k ON k.order_key = article_fts.rowid "
           "WHERE article_fts MATCH ?)");
     f.arg(fts5_match_expression(*p.text));
+  } else if (p.since_ts || p.until_ts) {
+    // The window's ids from article_order (no date index on articles since schema v5), read
+    // back in rowid order; add_article_filters() below keeps the exact bounds.
+    f.add("a.id IN (SELECT article_id FROM article_order WHERE order_key >= ? AND order_key < ?)");
+    f.arg(order_key_floor(p.since_ts.value_or(kMinOrderSecond)));
+    f.arg(p.until_ts && *p.until_ts < kMaxOrderSecond ? order_key_floor(*p.until_ts + 1)
+                                                      : std::numeric_limits<std::int64_t>::max());
   }
   add_article_filters(p, f, false);
   add_space_filters(p, f, "a.focus_lat", "a.focus_lon");
@@ -857,7 +879,7 @@ constexpr const char* kFocusPointColumns =
     "FROM articles a LEFT JOIN places p ON p.id = a.focus_place_id ";
 static_assert(kFocusTitleMaxChars == 300, "kFocusPointColumns cuts titles at 300 code points");
 
-// Reads no article row: the (sort_ts, id, focus_lat, focus_lon) index gives every point in
+// Reads no article row: article_order (order key, id, focus_lat, focus_lon) gives every point in
 // date order (~30 bytes an article instead of its ~6 KB row: 0.3 s for 1M rows where the row
 // scan reads GBs), the partial story index the stories, `places` the kinds by coordinates.
 Result<std::vector<FocusPoint>> SqliteStore::quick_focus_points() {
@@ -897,8 +919,7 @@ Result<std::vector<FocusPoint>> SqliteStore::quick_focus_points() {
     while ((rc = s.step()) == SQLITE_ROW) stories[s.col_int(0)] = s.col_int(1);
     if (rc != SQLITE_DONE) return fail(rc, "reading stories");
   }
-  auto& s = stmt("SELECT id, focus_lat, focus_lon, sort_ts FROM articles WHERE focus_lat IS NOT NULL "
-                 "ORDER BY sort_ts DESC, id DESC");
+  auto& s = stmt(kQuickFocusPointsSql);
   PK_RETURN_IF_ERROR(check_prepared(s, "scanning quick focus points"));
   std::vector<FocusPoint> out;
   std::int64_t day = -1;

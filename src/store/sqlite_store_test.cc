@@ -6,6 +6,7 @@
 
 #include "fts5_tokenizer.h"
 #include "pressekarte/store.h"
+#include "sqlite_plans.h"
 #include "sqlite_schema.h"
 #include "store_test_util.h"
 
@@ -91,6 +92,111 @@ TEST(SqliteStoreTest, OpensAV1DatabaseAndMigrates) {
             PutOutcome::kInserted);
   s = Result<std::unique_ptr<Store>>(Status::internal("closed"));
   EXPECT_EQ(one_value(path, "SELECT version FROM schema_version"), std::to_string(kSqliteSchemaVersion));
+}
+
+// Every row of `sql` as one string (columns joined by '|', rows by '\n').
+std::string all_rows(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return std::string("<error> ") + sqlite3_errmsg(db);
+  std::string out;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    for (int c = 0; c < sqlite3_column_count(st); ++c) {
+      const auto* t = sqlite3_column_text(st, c);
+      out += (c ? "|" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "");
+    }
+    out += "\n";
+  }
+  sqlite3_finalize(st);
+  return out;
+}
+
+constexpr const char* kSchemaRows = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name";
+
+// v5 only dropped two indexes, so a v5 store plus those indexes is exactly what a v4 binary
+// wrote; the test checks that against a v4 schema built by the v1–v4 steps.
+TEST(SqliteStoreTest, MigratesAV4StoreToV5) {
+  const std::string dir = temp_dir("v4");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir + "/ref.db").c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(register_fts5_tokenizer(db).is_ok());
+  ASSERT_TRUE(sqlite_migrate(db, dir + "/ref.db", 4).is_ok());
+  const std::string v4_schema = all_rows(db, kSchemaRows);
+  sqlite3_close(db);
+  ASSERT_NE(v4_schema.find("articles_date"), std::string::npos);
+
+  StoreOptions o;
+  o.db = dir + "/old.db";
+  std::vector<ArticleRecord> batch;
+  for (int i = 0; i < 40; ++i) {
+    batch.push_back(record("https://v4/" + std::to_string(i), fmt::format("2024-0{}-{:02}T10:00:00Z", 1 + i % 9, 1 + i % 5),
+                           "Titel " + std::to_string(i), "Text", i % 4 ? std::optional(fulda()) : std::nullopt,
+                           i % 3 ? "de" : "en"));
+  }
+  batch.push_back(record("", "2024-02-02", "Ohne URL", "Agenturtext"));  // deduplicated by content hash
+  {
+    auto s = Store::open(o);
+    ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+    ASSERT_TRUE((*s)->put_batch(batch).is_ok());
+  }
+  ASSERT_EQ(sqlite3_open(o.db.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE INDEX articles_date ON articles(sort_ts, id, focus_lat, focus_lon);"
+                             "CREATE INDEX articles_hash ON articles(content_hash);"
+                             "UPDATE schema_version SET version = 4;", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(all_rows(db, kSchemaRows), v4_schema) << "the test's store is not a v4 store";
+  const std::string v4_listing = all_rows(db, "SELECT id FROM articles ORDER BY sort_ts DESC, id DESC");
+  sqlite3_close(db);
+
+  o.migrate = false;
+  EXPECT_EQ(Store::open(o).status().code(), Status::Code::kUnsupported) << "a v4 store needs `pressekarte migrate`";
+  o.migrate = true;
+  auto s = Store::open(o);
+  ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+  EXPECT_EQ((*s)->schema_version(), 5);
+  // The newest-first listing (now read from article_order), page by page, is the v4 order.
+  ArticleQuery q;
+  q.limit = 6;
+  std::string listing;
+  for (int pages = 0; pages < 20; ++pages) {
+    auto page = (*s)->query(q);
+    ASSERT_TRUE(page.is_ok()) << page.status().to_string();
+    for (const auto& a : page->items) listing += std::to_string(a.id) + "\n";
+    if (page->next_cursor.empty()) break;
+    q.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(listing, v4_listing);
+  EXPECT_EQ((*s)->count().value(), 41);
+  auto points = (*s)->quick_focus_points();
+  ASSERT_TRUE(points.is_ok());
+  EXPECT_EQ(points->size(), 30u);
+  // Re-putting the batch changes nothing: URL-less articles are still found by their hash.
+  auto again = (*s)->put_batch(batch);
+  ASSERT_TRUE(again.is_ok());
+  EXPECT_EQ(again->back(), PutOutcome::kUnchanged);
+  EXPECT_EQ((*s)->count().value(), 41);
+  s = Result<std::unique_ptr<Store>>(Status::internal("closed"));
+  EXPECT_EQ(one_value(o.db, "SELECT count(*) FROM sqlite_master WHERE name IN ('articles_date', 'articles_hash')"), "0");
+  EXPECT_EQ(one_value(o.db, "PRAGMA integrity_check"), "ok");
+}
+
+// The plans that replaced articles_date read article_order backwards in key order: no sort,
+// no scan of the wide articles table (which holds the ~6 KB documents).
+TEST(SqliteStoreTest, ListingPlansReadArticleOrderInKeyOrder) {
+  StoreOptions o;
+  o.db = temp_dir("plans") + "/p.db";
+  ASSERT_TRUE(Store::open(o).is_ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(o.db.c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(register_fts5_tokenizer(db).is_ok());
+  for (const std::string& sql : {listing_sql("", false), listing_sql(" AND k.order_key < ?", false),
+                                 listing_sql(" AND k.order_key >= ? AND k.order_key < ? AND a.language = ?", true),
+                                 std::string(kQuickFocusPointsSql)}) {
+    const std::string plan = all_rows(db, "EXPLAIN QUERY PLAN " + sql);
+    const bool drives = plan.find("SCAN k\n") != std::string::npos || plan.find("SEARCH k USING INTEGER PRIMARY KEY") != std::string::npos;
+    EXPECT_TRUE(drives) << sql << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << plan;
+    EXPECT_EQ(plan.find("SCAN a"), std::string::npos) << sql << "\n" << plan;
+  }
+  sqlite3_close(db);
 }
 
 TEST(SqliteStoreTest, RefusesANewerSchemaAndForeignFiles) {

@@ -410,7 +410,7 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
     std::int64_t id = 0, ts = 0;
     std::optional<double> lat, lon;
     bool alpha = false, beta = false, in_07 = false;
-    std::string outlet;
+    std::string outlet, language;
   };
   std::mt19937 rng(42);
   std::vector<ArticleRecord> batch;
@@ -431,9 +431,10 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
     r.alpha = rng() % 25 == 0;
     r.beta = rng() % 4 == 0;
     r.outlet = "o" + std::to_string(i % 3);
+    r.language = i % 7 == 0 ? "en" : "de";
     std::string text = std::string("gamma") + (r.alpha ? " Alphawort" : "") + (r.beta ? " beta" : "");
     batch.push_back(record("https://b/" + std::to_string(i), format_ts(r.ts), "T" + std::to_string(i), text, focus,
-                           "de", r.outlet));
+                           r.language, r.outlet));
     rows.push_back(r);
   }
   std::vector<std::int64_t> ids;
@@ -462,6 +463,13 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
     cases.push_back(std::move(c));
   };
   const std::int64_t since = base + 60 * 200000, until = base + 60 * 700000;
+  // No words, region or space: the newest-first listing (SQLite: article_order since schema v5).
+  add("all", [&](ArticleQuery&) {}, [&](const Row&) { return true; });
+  add("time", [&](ArticleQuery& q) { q.since = format_ts(since), q.until = format_ts(until); },
+      [&](const Row& r) { return r.ts >= since && r.ts <= until; });
+  add("language+time", [&](ArticleQuery& q) { q.language = "en", q.since = format_ts(since); },
+      [&](const Row& r) { return r.language == "en" && r.ts >= since; });
+  add("outlet", [&](ArticleQuery& q) { q.outlet = "o2"; }, [&](const Row& r) { return r.outlet == "o2"; });
   add("sparse box", [&](ArticleQuery& q) { q.bbox = sparse; }, [&](const Row& r) { return in(r, sparse); });
   add("cluster box", [&](ArticleQuery& q) { q.bbox = cluster; }, [&](const Row& r) { return in(r, cluster); });
   add("box+outlet", [&](ArticleQuery& q) { q.bbox = cluster, q.outlet = "o1"; },
@@ -527,6 +535,24 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
       EXPECT_EQ(got, expected) << c.name << " by relevance";
     }
   }
+  // Map points of a time window: every located article in it, newest first.
+  ArticleQuery window;
+  window.since = format_ts(since), window.until = format_ts(until);
+  std::vector<std::int64_t> expected, got;
+  for (const auto& r : rows)
+    if (r.lat && r.ts >= since && r.ts <= until) expected.push_back(r.id);
+  auto points = store_->focus_points(window);
+  ASSERT_TRUE(points.is_ok()) << points.status().to_string();
+  for (const auto& fp : *points) got.push_back(fp.id);
+  EXPECT_EQ(got, expected) << "focus points of a time window";
+  // Every map point, newest first.
+  expected.clear(), got.clear();
+  for (const auto& r : rows)
+    if (r.lat) expected.push_back(r.id);
+  auto quick = store_->quick_focus_points();
+  ASSERT_TRUE(quick.is_ok()) << quick.status().to_string();
+  for (const auto& fp : *quick) got.push_back(fp.id);
+  EXPECT_EQ(got, expected) << "quick focus points";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),

@@ -1,10 +1,30 @@
 #include "pressekarte/text.h"
 
 #include <array>
+#include <cstring>
 
 namespace pk {
 
 namespace {
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kLowBits = 0x0101010101010101ULL;
+
+// The 8 bytes at p as one word (memcpy: no alignment requirement, one load after optimisation).
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// True if none of the 8 bytes has its high bit set (all ASCII).
+inline bool all_ascii(std::uint64_t w) { return (w & kHighBits) == 0; }
+
+// True if all 8 bytes are ASCII and none is NUL (the classic "has zero byte" test, exact for
+// ASCII words because no byte can borrow into the next).
+inline bool all_ascii_nonzero(std::uint64_t w) {
+  return all_ascii(w) && ((w - kLowBits) & ~w & kHighBits) == 0;
+}
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid there.
 std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
@@ -46,7 +66,17 @@ bool is_space_cp(char32_t c) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    // Most page bytes are ASCII: skip them a word at a time.
+    if (i + 8 <= size && all_ascii(load8(s.data() + i))) {
+      i += 8;
+      continue;
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t n = valid_sequence_length(s, i);
     if (n == 0) return false;
     i += n;
@@ -57,7 +87,16 @@ bool is_valid_utf8(std::string_view s) {
 std::string sanitize_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    // Copy runs of ASCII words without NUL in one append.
+    std::size_t run = i;
+    while (run + 8 <= size && all_ascii_nonzero(load8(s.data() + run))) run += 8;
+    if (run != i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     std::size_t n = valid_sequence_length(s, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
@@ -83,7 +122,14 @@ std::string latin1_to_utf8(std::string_view s) {
 
 std::size_t codepoint_count(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) next_codepoint(s, i);
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    if (i + 8 <= s.size() && all_ascii(load8(s.data() + i))) {
+      i += 8;
+      n += 7;  // 8 code points; the loop adds the eighth
+      continue;
+    }
+    next_codepoint(s, i);
+  }
   return n;
 }
 
@@ -94,6 +140,10 @@ std::size_t byte_offset_of_codepoint(std::string_view s, std::size_t cp) {
 }
 
 char32_t next_codepoint(std::string_view s, std::size_t& i) {
+  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {
+    ++i;
+    return b;
+  }
   std::size_t n = valid_sequence_length(s, i);
   const auto* p = reinterpret_cast<const unsigned char*>(s.data() + i);
   switch (n) {
@@ -125,23 +175,23 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t start = i;
-    char32_t c = next_codepoint(s, i);
-    if (is_space_cp(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out.append(s.data() + start, i - start);
-  }
-  return out;
+namespace {
+
+inline bool is_ascii_space(unsigned char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
 }
+
+// One pass of collapse_whitespace; `lower` also applies to_lower_simple's mapping to each
+// code point kept (the same result as lower-casing the collapsed text: collapsing only drops or
+// replaces white-space code points, so the other code points decode the same either way).
+template <bool lower>
+std::string collapse_whitespace_impl(std::string_view s);
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view s) { return collapse_whitespace_impl<false>(s); }
+
+std::string collapse_whitespace_lower(std::string_view s) { return collapse_whitespace_impl<true>(s); }
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -169,27 +219,76 @@ bool is_latin_ext_a_upper(char32_t c) {
   return false;
 }
 
+// Appends code point c (the bytes s[start, end)) lower-cased as to_lower_simple does.
+inline void append_lower(std::string& out, std::string_view s, std::size_t start, std::size_t end,
+                         char32_t c) {
+  if (c >= 'A' && c <= 'Z') {
+    out += static_cast<char>(c + 32);
+  } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
+    append_utf8(out, c + 32);
+  } else if (is_latin_ext_a_upper(c)) {
+    append_utf8(out, c + 1);
+  } else if (c == 0x130) {
+    out += 'i';  // İ
+  } else if (c == 0x178) {
+    append_utf8(out, 0xFF);  // Ÿ → ÿ
+  } else {
+    out.append(s.data() + start, end - start);
+  }
+}
+
+template <bool lower>
+std::string collapse_whitespace_impl(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII fast path
+      ++i;
+      if (is_ascii_space(b)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(lower && b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    std::size_t start = i;
+    char32_t c = next_codepoint(s, i);
+    if (is_space_cp(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if constexpr (lower) {
+      append_lower(out, s, start, i, c);
+    } else {
+      out.append(s.data() + start, i - start);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_lower_simple(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII fast path
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
+    }
     std::size_t start = i;
     char32_t c = next_codepoint(s, i);
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c + 32);
-    } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
-      append_utf8(out, c + 32);
-    } else if (is_latin_ext_a_upper(c)) {
-      append_utf8(out, c + 1);
-    } else if (c == 0x130) {
-      out += 'i';  // İ
-    } else if (c == 0x178) {
-      append_utf8(out, 0xFF);  // Ÿ → ÿ
-    } else {
-      out.append(s.data() + start, i - start);
-    }
+    append_lower(out, s, start, i, c);
   }
   return out;
 }
