@@ -43,6 +43,11 @@ inline CommandResult run_pressekarte(const std::string& args, const std::string&
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_file(out);
   r.err = read_file(err);
+  // Captured output can be large (a 50 MB input's places): never leave it behind in /tmp.
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  std::error_code ignored;
+  std::filesystem::remove(dir, ignored);  // only succeeds once empty
   return r;
 }
 
