@@ -17,6 +17,7 @@
 #include "byte_stream.h"
 #include "feed_parser.h"
 #include "pressekarte/ingest.h"
+#include "ingest_test_util.h"
 
 namespace {
 
@@ -30,19 +31,6 @@ std::string article_html(int i) {
   return fmt::format("<!DOCTYPE html><html><head><title>Artikel {}</title></head><body>{}</body></html>", i, p);
 }
 
-std::string gzip(std::string_view data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 struct WarcFiles {
   std::string plain, gz, zst;
@@ -55,22 +43,14 @@ struct WarcFiles {
     std::ofstream p(plain, std::ios::binary), g(gz, std::ios::binary);
     std::string all;
     for (int i = 0; i < kRecords; ++i) {
-      std::string body = article_html(i);
-      std::string http = fmt::format("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{}",
-                                     body.size(), body);
-      std::string rec = fmt::format(
-          "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/{}\r\n"
-          "WARC-Date: 2025-10-28T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
-          "Content-Length: {}\r\n\r\n{}\r\n\r\n",
-          i, http.size(), http);
+      std::string rec = pk::warc_test::warc_record("response", fmt::format("https://news.example/{}", i),
+                                               pk::warc_test::http_response(article_html(i)));
       p << rec;
-      g << gzip(rec);
+      g << pk::warc_test::gzip_member(rec);
       all += rec;
     }
     plain_bytes = all.size();
-    std::string z(ZSTD_compressBound(all.size()), '\0');
-    z.resize(ZSTD_compress(z.data(), z.size(), all.data(), all.size(), 3));
-    std::ofstream(zst, std::ios::binary) << z;
+    std::ofstream(zst, std::ios::binary) << pk::warc_test::zstd_frame(all);
   }
   ~WarcFiles() {
     std::filesystem::remove(plain);

@@ -26,25 +26,18 @@ Status read_crawl_text(BufferedReader& in, const std::string& source, const Read
   std::string line;
   while (in.read_line(line)) {
     ++line_no;
-    if (is_crawl_header_line(line)) {
-      finish(true);
+    const bool header = is_crawl_header_line(line);
+    // A header starts a document; so does text before the first header (a dump that lost it).
+    if (header || !open) {
+      if (header) finish(true);
       open = true;
       ++index;
       start_line = line_no;
       doc.format = "crawl-text";
       doc.url = options.url;
       doc.content_type = "text/plain; charset=utf-8";
-      doc.date_hint = line.substr(6, 10);
-      doc.source = index == 1 ? source : fmt::format("{}#doc-{}", source, index);
-    } else if (!open) {
-      // Text before the first header still belongs to a document (a dump that lost its header).
-      open = true;
-      ++index;
-      start_line = line_no;
-      doc.format = "crawl-text";
-      doc.url = options.url;
-      doc.content_type = "text/plain; charset=utf-8";
-      doc.source = source;
+      if (header) doc.date_hint = line.substr(6, 10);
+      doc.source = header && index > 1 ? fmt::format("{}#doc-{}", source, index) : source;
     }
     if (oversized) continue;
     if (doc.body.size() + line.size() + 1 > options.max_document_bytes) {

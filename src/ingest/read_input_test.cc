@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ingest_test_util.h"
 #include "pressekarte/ingest.h"
 #include "pressekarte/model_json.h"
 
@@ -14,18 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  Status status;
-  std::vector<RawDocument> docs;
-  std::vector<std::string> warnings;
-};
-
-Outcome read(const std::string& path, ReadOptions o = {}) {
-  Outcome out;
-  out.status = read_input(path, o, [&](RawDocument&& d) { out.docs.push_back(std::move(d)); },
-                          [&](const Status& s) { out.warnings.push_back(s.message()); });
-  return out;
-}
+ReadOutcome read(const std::string& path, const ReadOptions& o = {}) { return read_all(path, o); }
 
 class TempDir {
  public:
@@ -75,7 +65,7 @@ TEST(DetectFormat, LooksInsideGzip) {
 }
 
 TEST(ReadInput, SeedCrawlText) {
-  Outcome o = read(kSeed);
+  ReadOutcome o = read(kSeed);
   ASSERT_TRUE(o.status.is_ok()) << o.status.to_string();
   ASSERT_EQ(o.docs.size(), 1u);
   EXPECT_EQ(o.docs[0].format, "crawl-text");
@@ -90,7 +80,7 @@ TEST(ReadInput, ConcatenatedCrawlTextIsSplit) {
   std::string p = dir.write("dump", " date 2025-10-28 Seite A\nErster Artikel.\n"
                                     " date 2025-10-29\nZweiter Artikel.\n  date 2025-10-30 nicht am Zeilenanfang\n"
                                     " date 2025-10-31 Seite C\nDritter.\n");
-  Outcome o = read(p);
+  ReadOutcome o = read(p);
   ASSERT_EQ(o.docs.size(), 3u);
   EXPECT_EQ(o.docs[0].body, " date 2025-10-28 Seite A\nErster Artikel.\n");
   EXPECT_EQ(o.docs[1].date_hint, "2025-10-29");
@@ -111,7 +101,7 @@ TEST(ReadInput, JsonLinesWithBadLine) {
   art.paragraphs = {"Absatz"};
   std::string p = dir.write("x.jsonl", a.dump() + "\n{not json\n\n" + b.dump() + "\n" + to_json(art).dump() +
                                            "\n{\"url\": \"https://a.example/4\"}\n");
-  Outcome o = read(p);
+  ReadOutcome o = read(p);
   ASSERT_TRUE(o.status.is_ok());
   ASSERT_EQ(o.docs.size(), 3u);
   EXPECT_EQ(o.docs[0].format, "text");
@@ -130,13 +120,13 @@ TEST(ReadInput, JsonLinesWithBadLine) {
 
 TEST(ReadInput, Errors) {
   TempDir dir;
-  Outcome missing = read(dir.path() + "/nope.txt");
+  ReadOutcome missing = read(dir.path() + "/nope.txt");
   EXPECT_EQ(missing.status.code(), Status::Code::kNotFound);
   EXPECT_NE(missing.status.message().find("nope.txt"), std::string::npos);
-  Outcome empty = read(dir.write("empty.txt", ""));
+  ReadOutcome empty = read(dir.write("empty.txt", ""));
   EXPECT_FALSE(empty.status.is_ok());
   EXPECT_NE(empty.status.message().find("empty input"), std::string::npos);
-  Outcome binary = read(dir.write("x.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
+  ReadOutcome binary = read(dir.write("x.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
   EXPECT_FALSE(binary.status.is_ok());
   EXPECT_NE(binary.status.message().find("looks binary"), std::string::npos);
   ReadOptions bad;
@@ -148,11 +138,11 @@ TEST(ReadInput, FormatNotDecidedByFileName) {
   TempDir dir;
   std::string p = dir.write("feed.html", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
                                          "<item><title>Hallo</title><link>http://x/1</link></item></channel></rss>");
-  Outcome o = read(p);
+  ReadOutcome o = read(p);
   ASSERT_EQ(o.docs.size(), 1u);
   EXPECT_EQ(o.docs[0].title_hint, "Hallo");
   std::string h = dir.write("page.txt", "<!DOCTYPE html><html><body><p>x</p></body></html>");
-  Outcome oh = read(h);
+  ReadOutcome oh = read(h);
   ASSERT_EQ(oh.docs.size(), 1u);
   EXPECT_EQ(oh.docs[0].format, "html");
 }
@@ -162,7 +152,7 @@ TEST(ReadInput, OversizedDocumentSkipped) {
   std::string p = dir.write("big.html", "<html>" + std::string(5000, 'x') + "</html>");
   ReadOptions o;
   o.max_document_bytes = 1000;
-  Outcome r = read(p, o);
+  ReadOutcome r = read(p, o);
   EXPECT_TRUE(r.status.is_ok());
   EXPECT_TRUE(r.docs.empty());
   ASSERT_EQ(r.warnings.size(), 1u);

@@ -10,22 +10,12 @@
 #include <fmt/format.h>
 
 #include "pressekarte/ingest.h"
+#include "ingest_test_util.h"
 
 namespace pk {
 namespace {
 
-struct Outcome {
-  Status status;
-  std::vector<RawDocument> docs;
-  std::vector<std::string> warnings;
-};
-
-Outcome read(const std::string& path, ReadOptions o = {}) {
-  Outcome out;
-  out.status = read_input(path, o, [&](RawDocument&& d) { out.docs.push_back(std::move(d)); },
-                          [&](const Status& s) { out.warnings.push_back(s.message()); });
-  return out;
-}
+ReadOutcome read(const std::string& path, const ReadOptions& o = {}) { return read_all(path, o); }
 
 std::string shared(const std::string& rel) { return std::string(PK_SHARED_DIR) + "/" + rel; }
 
@@ -38,31 +28,10 @@ void write_file(const std::string& path, std::string_view data) {
   f.write(data.data(), static_cast<std::streamsize>(data.size()));
 }
 
-std::string warc_record(const std::string& type, const std::string& uri, const std::string& block,
-                        const std::string& ct = "application/http; msgtype=response") {
-  return fmt::format(
-      "WARC/1.0\r\nWARC-Type: {}\r\nWARC-Target-URI: {}\r\nWARC-Date: 2025-10-28T10:00:00Z\r\n"
-      "Content-Type: {}\r\nContent-Length: {}\r\n\r\n{}\r\n\r\n",
-      type, uri, ct, block.size(), block);
-}
-
-std::string http_response(const std::string& body, const std::string& ct = "text/html; charset=utf-8") {
-  return fmt::format("HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n{}", ct, body.size(), body);
-}
-
-std::string gzip_member(std::string_view data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using warc_test::gzip_member;
+using warc_test::http_response;
+using warc_test::warc_record;
+using warc_test::zstd_frame;
 
 // Every fixture in ../shared/eval/warc is either read or rejected with a clear message.
 // Expected counts: response/resource records with a 2xx text payload, as warcio iterates them.
@@ -95,7 +64,7 @@ TEST(WarcFixtures, EveryFileReadOrRejected) {
     if (name.find("arc") == std::string::npos) continue;  // LICENSE, README, SOURCE_COMMIT
     ++seen;
     SCOPED_TRACE(name);
-    Outcome o = read(entry.path().string());
+    ReadOutcome o = read(entry.path().string());
     for (auto& w : o.warnings) std::fprintf(stderr, "  %s warning: %s\n", name.c_str(), w.c_str());
     auto it = expected.find(name);
     ASSERT_NE(it, expected.end()) << "new fixture without an expectation";
@@ -112,7 +81,7 @@ TEST(WarcFixtures, EveryFileReadOrRejected) {
 }
 
 TEST(WarcFixtures, ResponseHeadersStrippedAndGzipDecoded) {
-  Outcome o = read(shared("eval/warc/example.warc.gz"));
+  ReadOutcome o = read(shared("eval/warc/example.warc.gz"));
   ASSERT_EQ(o.docs.size(), 1u);
   const RawDocument& d = o.docs[0];
   EXPECT_EQ(d.url, "http://example.com/");
@@ -123,7 +92,7 @@ TEST(WarcFixtures, ResponseHeadersStrippedAndGzipDecoded) {
 }
 
 TEST(WarcFixtures, ChunkedPayloadIsDechunked) {
-  Outcome o = read(shared("eval/warc/example-iana.org-chunked.warc"));
+  ReadOutcome o = read(shared("eval/warc/example-iana.org-chunked.warc"));
   ASSERT_EQ(o.docs.size(), 1u);
   EXPECT_NE(o.docs[0].body.find("<html"), std::string::npos);
   EXPECT_EQ(o.docs[0].body.find("\r\n0\r\n"), std::string::npos);
@@ -136,14 +105,13 @@ TEST(WarcGenerated, GzipPerRecordAndWholeFileAndZstd) {
   std::string r4 = warc_record("resource", "http://a.example/2.txt", "Zwei Text", "text/plain");
   std::string plain = r1 + r2 + r3 + r4;
   std::string per_record = gzip_member(r1) + gzip_member(r2) + gzip_member(r3) + gzip_member(r4);
-  std::string zst(ZSTD_compressBound(plain.size()), '\0');
-  zst.resize(ZSTD_compress(zst.data(), zst.size(), plain.data(), plain.size(), 3));
+  std::string zst = zstd_frame(plain);
   for (auto& [name, data] : std::vector<std::pair<std::string, std::string>>{
            {"plain", plain}, {"per-record.gz", per_record}, {"whole.gz", gzip_member(plain)}, {"zst", zst}}) {
     SCOPED_TRACE(name);
     std::string p = temp_path(name);
     write_file(p, data);
-    Outcome o = read(p);
+    ReadOutcome o = read(p);
     EXPECT_TRUE(o.status.is_ok()) << o.status.to_string();
     ASSERT_EQ(o.docs.size(), 2u);
     EXPECT_EQ(o.docs[0].url, "http://a.example/1");
@@ -163,7 +131,7 @@ TEST(WarcGenerated, TruncatedGzipKeepsRecordsBeforeTheDamage) {
   data.resize(data.size() - 30);  // cut into the last member
   std::string p = temp_path("trunc.gz");
   write_file(p, data);
-  Outcome o = read(p);
+  ReadOutcome o = read(p);
   EXPECT_TRUE(o.status.is_ok());
   EXPECT_EQ(o.docs.size(), 4u);
   ASSERT_FALSE(o.warnings.empty());
@@ -181,7 +149,7 @@ TEST(WarcGenerated, LyingContentLengthSkipsOnlyThatRecord) {
   std::string good3 = warc_record("response", "http://a.example/3", http_response("<html><p>Drei</p></html>"));
   std::string p = temp_path("lying.warc");
   write_file(p, good1 + bad + good3);
-  Outcome o = read(p);
+  ReadOutcome o = read(p);
   EXPECT_TRUE(o.status.is_ok());
   ASSERT_EQ(o.docs.size(), 2u);
   EXPECT_EQ(o.docs[0].url, "http://a.example/1");
@@ -198,7 +166,7 @@ TEST(WarcGenerated, OversizedRecordSkippedWithWarning) {
                     warc_record("response", "http://a.example/small", http_response("<html>klein</html>")));
   ReadOptions opt;
   opt.max_document_bytes = 1000;
-  Outcome o = read(p, opt);
+  ReadOutcome o = read(p, opt);
   ASSERT_EQ(o.docs.size(), 1u);
   EXPECT_EQ(o.docs[0].url, "http://a.example/small");
   EXPECT_EQ(o.warnings.size(), 1u);
@@ -211,7 +179,7 @@ TEST(WarcGenerated, ContentEncodingGzipInsideHttp) {
   std::string resp = fmt::format("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n{}", gz);
   std::string p = temp_path("ce.warc");
   write_file(p, warc_record("response", "http://a.example/gz", resp));
-  Outcome o = read(p);
+  ReadOutcome o = read(p);
   ASSERT_EQ(o.docs.size(), 1u);
   EXPECT_EQ(o.docs[0].body, html);
   std::filesystem::remove(p);
