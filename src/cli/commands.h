@@ -21,6 +21,8 @@ void add_migrate_command(CLI::App& app);
 void add_stories_command(CLI::App& app);
 void add_watch_command(CLI::App& app);
 void add_gazetteer_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_counts_command(CLI::App& app);
 
 // Prints the error for `command` and ends it with the status's exit code.
 [[noreturn]] void fail(const std::string& command, const Status& status);

@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   pk::cli::add_ingest_command(app);
   pk::cli::add_serve_command(app);
   pk::cli::add_search_command(app);
+  pk::cli::add_export_command(app);
+  pk::cli::add_counts_command(app);
   pk::cli::add_migrate_command(app);
   pk::cli::add_stories_command(app);
   pk::cli::add_watch_command(app);

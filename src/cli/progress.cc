@@ -29,6 +29,17 @@ void ProgressLine::update(std::size_t done, std::size_t total, std::size_t items
   drawn_ = true;
 }
 
+void ProgressLine::update_count(std::size_t items, const char* unit) {
+  if (!active_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  double secs = std::chrono::duration<double>(now - start_).count();
+  std::fprintf(stderr, "\r%zu %s  %.0f %s/s   ", items, unit, secs > 0 ? items / secs : 0.0, unit);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
 void ProgressLine::finish() {
   if (active_ && drawn_) std::fputc('\n', stderr);
   drawn_ = false;

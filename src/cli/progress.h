@@ -14,6 +14,8 @@ class ProgressLine {
   ~ProgressLine();
   // Redraws at most ~10 times a second.
   void update(std::size_t done, std::size_t total, std::size_t items, const char* unit);
+  // For work of unknown size: "12,000 articles  3,400 articles/s".
+  void update_count(std::size_t items, const char* unit);
   void finish();
 
  private:
