@@ -1,4 +1,5 @@
-// parts::normalize_date: German and English date/time forms → ISO 8601.
+// parts::normalize_date: German and English date/time forms, and day-month-year dates with the
+// month names of French, Spanish, Italian, Portuguese, Dutch, Scandinavian and Polish → ISO 8601.
 //
 // The text is scanned left to right; the first position where one of the date patterns matches
 // (ISO, day.month.year, day monthname year, monthname day year, m/d/y) wins, then an optional
@@ -6,6 +7,8 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "article_parts.h"
 #include "pressekarte/text.h"
@@ -45,33 +48,70 @@ void skip_ws(const std::string& s, std::size_t& i) {
   }
 }
 
-// Month from a lower-cased name or abbreviation at s[i] (German or English); 0 if none.
+// Month names and abbreviations, lower-cased: German, English, then the other languages of the
+// pages we read (French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Polish genitive).
+// Only read inside a full day-month-year date, so short forms that are also words ("mars",
+// "set", "mei") cannot date a page on their own.
+struct MonthName {
+  const char* name;
+  int month;
+};
+constexpr MonthName kMonthNames[] = {
+    // German and English.
+    {"januar", 1}, {"january", 1}, {"jänner", 1}, {"jan", 1}, {"februar", 2}, {"february", 2},
+    {"feb", 2}, {"märz", 3}, {"maerz", 3}, {"march", 3}, {"mär", 3}, {"mrz", 3}, {"mar", 3},
+    {"april", 4}, {"apr", 4}, {"mai", 5}, {"may", 5}, {"juni", 6}, {"june", 6}, {"jun", 6},
+    {"juli", 7}, {"july", 7}, {"jul", 7}, {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9},
+    {"sep", 9}, {"oktober", 10}, {"october", 10}, {"okt", 10}, {"oct", 10}, {"november", 11},
+    {"nov", 11}, {"dezember", 12}, {"december", 12}, {"dez", 12}, {"dec", 12}, {"mae", 3},
+    {"jaen", 1},
+    // French.
+    {"janvier", 1}, {"janv", 1}, {"février", 2}, {"fevrier", 2}, {"févr", 2}, {"fév", 2},
+    {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7}, {"juil", 7}, {"août", 8},
+    {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"decembre", 12}, {"déc", 12},
+    // Spanish, Italian, Portuguese.
+    {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"abr", 4}, {"mayo", 5},
+    {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"ago", 8}, {"septiembre", 9}, {"setiembre", 9},
+    {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"dic", 12}, {"gennaio", 1},
+    {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
+    {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"janeiro", 1}, {"fevereiro", 2},
+    {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10},
+    {"novembro", 11}, {"dezembro", 12},
+    // Dutch and Scandinavian.
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mrt", 3}, {"mei", 5}, {"augustus", 8},
+    {"augusti", 8}, {"maj", 5},
+    // Polish (genitive, as dates write them: "12 maja 2020").
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6},
+    {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10}, {"listopada", 11},
+    {"grudnia", 12},
+};
+
+// Month from a lower-cased name or abbreviation at s[i]; 0 if none.
 int read_month_name(const std::string& s, std::size_t& i) {
   std::size_t j = i;
   while (j < s.size() && alpha(s[j])) ++j;
-  std::string word = s.substr(i, j - i);
-  struct M {
-    const char* name;
-    int month;
-  };
-  static constexpr std::array<M, 40> kMonths = {{
-      {"januar", 1},    {"january", 1},  {"jänner", 1},   {"jan", 1},      {"februar", 2},
-      {"february", 2},  {"feb", 2},      {"märz", 3},     {"maerz", 3},    {"march", 3},
-      {"mär", 3},       {"mrz", 3},      {"mar", 3},      {"april", 4},    {"apr", 4},
-      {"mai", 5},       {"may", 5},      {"juni", 6},     {"june", 6},     {"jun", 6},
-      {"juli", 7},      {"july", 7},     {"jul", 7},      {"august", 8},   {"aug", 8},
-      {"september", 9}, {"sept", 9},     {"sep", 9},      {"oktober", 10}, {"october", 10},
-      {"okt", 10},      {"oct", 10},     {"november", 11}, {"nov", 11},    {"dezember", 12},
-      {"december", 12}, {"dez", 12},     {"dec", 12},     {"mae", 3},      {"jaen", 1},
-  }};
-  for (const auto& m : kMonths) {
-    if (word == m.name) {
-      i = j;
-      if (i < s.size() && s[i] == '.') ++i;
-      return m.month;
-    }
+  std::string_view word(s.data() + i, j - i);
+  if (word.size() < 3 || word.size() > 13) return 0;
+  // normalize_date runs on every short text of a page: one hash look-up per word, not ~130 compares.
+  static const std::unordered_map<std::string_view, int> kByName = [] {
+    std::unordered_map<std::string_view, int> m;
+    for (const auto& n : kMonthNames) m.emplace(n.name, n.month);
+    return m;
+  }();
+  auto it = kByName.find(word);
+  if (it == kByName.end()) return 0;
+  i = j;
+  if (i < s.size() && s[i] == '.') ++i;
+  return it->second;
+}
+
+// Spanish and Portuguese join day, month and year with "de" ("2 de abril de 2020").
+void skip_de(const std::string& s, std::size_t& j) {
+  if (s.compare(j, 3, "de ") == 0) {
+    j += 3;
+    skip_ws(s, j);
   }
-  return 0;
 }
 
 int expand_year(int y, int digits) {
@@ -135,14 +175,16 @@ bool try_day_monthname(const std::string& s, std::size_t& i, DateTime& d) {
   if (!read_int(s, j, 1, 2, d.day)) return false;
   if (j < s.size() && s[j] == '.') ++j;
   else if (s.compare(j, 2, "st") == 0 || s.compare(j, 2, "nd") == 0 || s.compare(j, 2, "rd") == 0 ||
-           s.compare(j, 2, "th") == 0)
+           s.compare(j, 2, "th") == 0 || s.compare(j, 2, "er") == 0)  // "1er juin"
     j += 2;
   skip_ws(s, j);
   if (j < s.size() && s[j] == '-') ++j;
+  skip_de(s, j);
   d.month = read_month_name(s, j);
   if (!d.month) return false;
   if (j < s.size() && (s[j] == ',' || s[j] == '-')) ++j;
   skip_ws(s, j);
+  skip_de(s, j);
   std::size_t ystart = j;
   if (!read_int(s, j, 4, 4, d.year)) {
     j = ystart;

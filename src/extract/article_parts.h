@@ -53,7 +53,9 @@ bool is_credit_line(std::string_view line);
 // Normalises a date/time to ISO 8601: "2025-10-28", "2025-10-28T14:03:00+01:00",
 // "2025-10-28T14:03:00Z". Understands ISO 8601 / RFC 3339, RFC 822 ("Tue, 28 Oct 2025 14:03:00
 // +0100"), German ("28.10.2025", "28.10.25", "28. Oktober 2025, 14:03 Uhr", "28. Okt. 2025") and
-// English ("October 28, 2025", "28 October 2025", "Oct. 28, 2025 2:03 PM"). Text around the date
+// English ("October 28, 2025", "28 October 2025", "Oct. 28, 2025 2:03 PM"), and day-month-year
+// with French/Spanish/Italian/Portuguese/Dutch/Scandinavian/Polish month names ("29 juin 2019",
+// "2 de abril de 2020", "12 maja 2020"). Text around the date
 // is ignored ("Veröffentlicht am 28.10.2025"). Returns "" if no plausible date (year 1990..2100)
 // is found. A time without a zone is given without an offset.
 std::string normalize_date(std::string_view text);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 
 #include "article_parts.h"
@@ -60,21 +61,104 @@ struct TextDates {
   std::string labelled;  // near "Veröffentlicht am", in a date/time/meta box
   std::string first;     // the first short text node holding a date
   std::string weak;      // in a comment thread or a "last changed" note
+  std::string tooltip;   // the first date in an <abbr>/<span>/<div> title attribute
+  std::string in_sentence;  // the first date inside a sentence
 };
 
-TextDates dates_in_text(const Document& doc, parts::SlashOrder order) {
-  std::string fallback, weak;
+// "https://www.site.org/a/b/?x#y" → "site.org/a/b": what two links to the same page share.
+std::string_view url_key(std::string_view url) {
+  if (std::size_t p = url.find("://"); p != std::string_view::npos) url.remove_prefix(p + 3);
+  if (url.rfind("www.", 0) == 0) url.remove_prefix(4);
+  url = url.substr(0, url.find_first_of("?#"));
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  return url;
+}
+
+// True if the teaser link around `id` (an <a> ancestor, or the links of its list item) points to
+// the page itself: a "latest posts" list or a teaser grid naming this article dates it.
+bool links_to_page(const Document& doc, NodeId id, std::string_view page_url) {
+  std::string_view page = url_key(page_url);
+  if (page.find('/') == std::string_view::npos) return false;  // a home page: every teaser is foreign
+  auto same = [&](std::string_view href) {
+    std::string_view h = url_key(href);
+    if (h.empty()) return false;
+    // Relative links ("/menschenrechte-achten", "menschenrechte-achten") match the path's end.
+    return h == page || (page.size() > h.size() && page.compare(page.size() - h.size(), h.size(), h) == 0 &&
+                         (h.front() == '/' || page[page.size() - h.size() - 1] == '/'));
+  };
+  for (int depth = 0; id != kNoNode && depth < 6; ++depth, id = doc.node(id).parent) {
+    if (doc.is(id, "a")) return same(doc.attr(id, "href"));
+    if (doc.is(id, "li")) {
+      for (NodeId k = doc.next_in_subtree(id, id); k != kNoNode; k = doc.next_in_subtree(k, id))
+        if (doc.is(k, "a") && same(doc.attr(k, "href"))) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
+// Length of a dateline place before a date at the start of a paragraph: "Karlsruhe, (",
+// "Bad Homburg, ", "Berlin (" — capitalised words without digits or sentence punctuation, ending
+// in ", " or " (". 0 if the text does not open that way.
+std::size_t dateline_place_length(std::string_view s) {
+  if (s.empty() || !std::isupper(static_cast<unsigned char>(s[0]))) return 0;
+  std::size_t i = 0;
+  while (i < s.size() && i < 32 && s[i] != ',' && s[i] != '(') {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c) || c == '.' || c == ':' || c == ';' || c == '!' || c == '?') return 0;
+    ++i;
+  }
+  if (i >= s.size() || i >= 32) return 0;
+  if (s[i] == ',') ++i;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i < s.size() && s[i] == '(') ++i;
+  return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) ? i : 0;
+}
+
+// A text of at most 24 bytes that holds a date and no more than four letters ("am", "pm", "Uhr").
+bool is_short_date_text(std::string_view text) {
+  std::string t = collapse_whitespace(text);
+  if (t.size() > 24) return false;
+  int letters = 0;
+  for (unsigned char c : t) letters += std::isalpha(c) ? 1 : 0;
+  return letters <= 4;
+}
+
+bool is_time_or_date_only(const std::string& t);  // below
+
+TextDates dates_in_text(const Document& doc, parts::SlashOrder order, std::string_view page_url) {
+  std::string fallback, weak, tooltip, in_sentence;
+  std::string last_text;  // the previous visible text if short: it may label the date ("Registriert:")
   for (NodeId id = 0; id < doc.size(); ++id) {
     const Node& n = doc.node(id);
+    // A date kept in a tooltip: <abbr title="Freitag, 6. Oktober 2017 um 04:00">, hAtom's
+    // <span class="updated" title="2013-04-04T18:52:11+00:00">, <div class="time-ago"
+    // title="…">: the first one, after text dates.
+    if (n.kind == Node::Kind::kElement && tooltip.empty() && (n.tag == "abbr" || n.tag == "span" || n.tag == "div") &&
+        doc.has_attr(id, "title") && !in_comment_thread(doc, id)) {
+      std::string_view title = doc.attr(id, "title");
+      if (title.size() >= 8 && title.size() <= 60) tooltip = parts::normalize_date(title, order);
+      continue;
+    }
     if (n.kind != Node::Kind::kText) continue;
-    if (n.text.size() < 6) continue;
     const Node& parent = doc.node(n.parent);
     if (is_invisible_tag(parent.tag)) continue;
+    std::string before;
+    if (n.text.size() <= 60) {
+      std::string t = collapse_whitespace(n.text);
+      if (t.empty()) continue;
+      before = std::exchange(last_text, std::move(t));
+    } else {
+      before = std::exchange(last_text, {});
+    }
+    if (n.text.size() < 6) continue;
     if (n.text.size() > 160) {
-      // A paragraph that opens with its date ("27.1.2022 - Bei der Erinnerung …") dates the page.
-      std::string_view head = n.text.substr(0, 24);
+      // A paragraph that opens with its date ("27.1.2022 - Bei der Erinnerung …") or a press
+      // release's dateline ("Karlsruhe, (12.11.2021). Traditionell …") dates the page.
+      std::string_view head = n.text.substr(0, 48);
       std::size_t lead = head.find_first_not_of(" \t\r\n");
-      if (fallback.empty() && lead != std::string_view::npos &&
+      if (lead != std::string_view::npos) lead += dateline_place_length(head.substr(lead));
+      if (fallback.empty() && lead < head.size() &&
           std::isdigit(static_cast<unsigned char>(head[lead])) && !in_comment_thread(doc, n.parent)) {
         // The date must stand at the start: only the first 12 bytes ("27.1.2022 - ", "2022-01-27").
         std::string d = parts::normalize_date(head.substr(lead, 12), order);
@@ -88,9 +172,11 @@ TextDates dates_in_text(const Document& doc, parts::SlashOrder order) {
         has_year = std::isdigit(static_cast<unsigned char>(n.text[i + 2])) &&
                    std::isdigit(static_cast<unsigned char>(n.text[i + 3]));
     }
-    if (!has_year) continue;
+    // A two-digit year ("31.10.23", "am 26/10/13, 03:48 pm") only in a text that is nothing but
+    // a date and time: in running text such numbers are too often versions, scores or sizes.
+    if (!has_year && (n.text.size() > 64 || !is_short_date_text(n.text))) continue;
     std::string d = parts::normalize_date(n.text, order);
-    if (d.empty() || in_foreign_date_box(doc, n.parent)) continue;
+    if (d.empty() || (in_foreign_date_box(doc, n.parent) && !links_to_page(doc, n.parent, page_url))) continue;
     // Readers' comments and "last changed" notes are a last resort, not the publication date.
     if (in_comment_thread(doc, n.parent)) {
       if (weak.empty()) weak = d;
@@ -105,10 +191,18 @@ TextDates dates_in_text(const Document& doc, parts::SlashOrder order) {
       ci += ' ';
       ci += ascii_lower(doc.attr(gp, "class"));
     }
-    std::string lt = to_lower_simple(n.text);
+    std::string label_text;
+    if (before.size() <= 30) {
+      label_text = before;
+      label_text += ' ';
+    }
+    label_text += n.text;
+    std::string lt = to_lower_simple(label_text);
     bool labelled = false;
     for (std::string_view label : {"veröffentlicht", "erstellt am", "publiziert", "published", "posted",
-                                   "erschienen", "datum:", "stand:", "publié", "pubblicato", "publicado"})
+                                   "erschienen", "datum:", "stand:", "publié", "pubblicato", "publicado",
+                                   // Blog themes: "Dieser Beitrag wurde am 3. Mai 2015 um 14:48 … veröffentlicht".
+                                   "dieser artikel wurde am", "dieser beitrag wurde am", "dieser eintrag wurde am"})
       labelled = labelled || lt.find(label) != std::string::npos;
     // "Letzte Änderung: …", "Aktuelle Zeit: …", "last modified on …": not the publication.
     bool other_date = false;
@@ -124,10 +218,16 @@ TextDates dates_in_text(const Document& doc, parts::SlashOrder order) {
     if (labelled || ci.find("date") != std::string::npos || ci.find("time") != std::string::npos ||
         ci.find("datum") != std::string::npos || ci.find("publish") != std::string::npos ||
         ci.find("meta") != std::string::npos || ci.find("posted") != std::string::npos)
-      return {d, fallback, weak};
-    if (fallback.empty()) fallback = d;
+      return {d, fallback, weak, tooltip, in_sentence};
+    // A date inside a sentence ("Der nächste Stammtisch findet am 5. Februar 2020 statt") is
+    // an event's: after the last-changed notes.
+    if (is_short_date_text(n.text) || is_time_or_date_only(collapse_whitespace(n.text))) {
+      if (fallback.empty()) fallback = d;
+    } else if (in_sentence.empty()) {
+      in_sentence = d;
+    }
   }
-  return {"", fallback, weak};
+  return {"", fallback, weak, tooltip, in_sentence};
 }
 
 // Last resorts when neither metadata nor page text gave a date.
@@ -448,10 +548,10 @@ Result<HtmlExtraction> extract_html_detailed(const RawDocument& doc, const Extra
     // Without metadata: the page's script data (a JSON-LD block we could not parse, a CMS's
     // article record), a labelled date in the text, a dated URL folder, then any date in a
     // short text node, then comment dates.
-    TextDates td = dates_in_text(dom, parts::slash_order_for_language(meta.locale));
+    TextDates td = dates_in_text(dom, parts::slash_order_for_language(meta.locale), doc.url);
     for (const std::string& d :
          {date_from_script_data(decoded.utf8), td.labelled,
-          date_from_page_urls(dom, resolve_url(meta.canonical_url, doc.url)), td.first, td.weak})
+          date_from_page_urls(dom, resolve_url(meta.canonical_url, doc.url)), td.first, td.tooltip, td.weak, td.in_sentence})
       if (a.date.empty()) a.date = d;
   }
   a.updated = meta.updated;

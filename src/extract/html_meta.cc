@@ -184,6 +184,15 @@ std::string clean_author(std::string a) {
   return a;
 }
 
+// Days since 1970-01-01 (H. Hinnant's days_from_civil).
+long long days_from_civil(int y, int mo, int d) {
+  y -= mo <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
 // Minutes since 1970 of an ISO date-time with a zone ("2023-11-09T06:35:29+00:00"); false
 // without time or zone.
 bool instant_of(const std::string& iso, long long& minutes, int& offset) {
@@ -197,14 +206,22 @@ bool instant_of(const std::string& iso, long long& minutes, int& offset) {
     if (std::sscanf(iso.c_str() + z + 1, "%2d:%2d", &oh, &om) != 2) return false;
     offset = (iso[z] == '-' ? -1 : 1) * (oh * 60 + om);
   }
-  // Days from civil (H. Hinnant).
-  y -= mo <= 2;
-  long long era = (y >= 0 ? y : y - 399) / 400;
-  long long yoe = y - era * 400;
-  long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-  minutes = days * 1440 + h * 60 + mi - offset;
+  minutes = days_from_civil(y, mo, d) * 1440 + h * 60 + mi - offset;
   return true;
+}
+
+// "…T03:28:35Z": a time in UTC before 08:00.
+bool is_early_utc(const std::string& iso) {
+  long long at;
+  int offset;
+  return instant_of(iso, at, offset) && offset == 0 && ((at % 1440) + 1440) % 1440 < 8 * 60;
+}
+
+// Day number of the calendar day an ISO date starts with ("2020-07-09…"); -1 if none.
+long long day_number(const std::string& iso) {
+  int y, mo, d;
+  if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3) return -1;
+  return days_from_civil(y, mo, d);
 }
 
 // A publication time given in UTC ("…T06:35:29Z", "+00:00") names the UTC calendar day, which
@@ -225,7 +242,8 @@ std::string local_day_of(const std::string& date, const std::vector<std::string>
 
 // "2021-11-04T23:00:00Z" on a German page is a date without time stored as local midnight
 // (CET = UTC+1, CEST = UTC+2) and converted to UTC: the day meant is the next one. Only exact
-// 22:00:00/23:00:00 UTC on pages in a Central European language.
+// 22:00:00/23:00:00 UTC on pages in a Central European language. (Converting every UTC time to
+// Central European time was tried: WordPress sites set to UTC print their UTC times, −1.)
 std::string central_european_midnight(const std::string& date, std::string_view page_lang) {
   long long at;
   int offset;
@@ -305,28 +323,74 @@ NodeId headline_node(const Document& doc) {
   return kNoNode;
 }
 
+// True inside a teaser of another article: a box whose class says teaser, read-more or related
+// ("teaser__info" under a "Lesen Sie auch" box). (An <aside> is not one: bylines stand in them.)
+bool in_teaser(const Document& doc, NodeId id) {
+  for (int depth = 0; id != kNoNode && depth < 12; ++depth, id = doc.node(id).parent) {
+    std::string cls = ascii_lower(doc.attr(id, "class"));
+    for (std::string_view k : {"teaser", "readmore", "read-more", "related"})
+      if (cls.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// True inside a box whose class names the article's lead: intro, lead, standfirst, summary,
+// abstract, dek, subtitle.
+bool in_lead_box(const Document& doc, NodeId id) {
+  for (int depth = 0; id != kNoNode && depth < 4; ++depth, id = doc.node(id).parent) {
+    std::string cls = ascii_lower(doc.attr(id, "class"));
+    for (std::string_view k : {"intro", "lead", "standfirst", "summary", "abstract", "dek", "subtitle"})
+      if (cls.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A heading whose whole text is one link: a blog or section title more often than an article's.
+bool is_link_heading(const Document& doc, NodeId h) {
+  for (NodeId c = doc.node(h).first_child; c != kNoNode; c = doc.node(c).next_sibling) {
+    const Node& k = doc.node(c);
+    if (k.kind == Node::Kind::kText && !collapse_whitespace(k.text).empty()) return false;
+    if (k.kind == Node::Kind::kElement) return k.tag == "a";
+  }
+  return false;
+}
+
 // The date printed in the article's head: the first short text holding a date among the few
 // text nodes right after the first <h1>, before the running text starts ("29.04.2020, 12:01 Uhr"
 // in the byline row). "" if none.
-// `from_h1` tells whether a real <h1> headed it (a <h2> stand-in is weaker evidence).
-std::string header_date(const Document& doc, parts::SlashOrder order, bool& from_h1) {
+// `from_h1` tells whether a real <h1> headed it (a <h2> stand-in is weaker evidence);
+// `updated` receives the first date there labelled as an update ("Aktualisiert am …").
+std::string header_date(const Document& doc, parts::SlashOrder order, bool& from_h1, std::string& updated) {
   NodeId h1 = headline_node(doc);
   if (h1 == kNoNode) return {};
   from_h1 = doc.is(h1, "h1");
   int texts = 0;
   std::string previous;  // the text before, which may label the date
-  for (NodeId id = doc.skip_subtree(h1, doc.root()); id != kNoNode && texts < 25;
-       id = doc.next_in_subtree(id, doc.root())) {
+  // An opinion piece's template may call itself "comment" (a Kommentar): a comment box holding
+  // the headline is the article, not a readers' thread.
+  bool headline_in_comment = in_comment_thread(doc, h1);
+  NodeId next = kNoNode;
+  for (NodeId id = doc.skip_subtree(h1, doc.root()); id != kNoNode && texts < 25; id = next) {
+    next = doc.next_in_subtree(id, doc.root());
     const Node& n = doc.node(id);
-    if (n.kind == Node::Kind::kElement && (n.tag == "h1" || n.tag == "h2")) break;
+    // An <h2> standing right after the headline, its sibling, is the subtitle (dek); a later one
+    // starts a new section. Not under a linked blog title (<h1><a>Blog</a></h1><h2>tagline</h2>).
+    if (n.kind == Node::Kind::kElement && (n.tag == "h1" || n.tag == "h2")) {
+      if (n.tag != "h2" || texts > 0 || n.parent != doc.node(h1).parent || is_link_heading(doc, h1)) break;
+      next = doc.skip_subtree(id, doc.root());
+      continue;
+    }
     if (n.kind != Node::Kind::kText || n.parent == kNoNode || is_invisible_tag(doc.node(n.parent).tag))
       continue;
     std::string t = collapse_whitespace(n.text);
     if (t.empty()) continue;
     ++texts;
-    if (t.size() > 150) break;  // the running text has started: its dates are events
-    if (t.size() > 80 || in_comment_thread(doc, id) || in_modified_note(doc, id) ||
-        in_foreign_date_box(doc, id))
+    // The running text has started: its dates are events. Only the text right under the
+    // headline may be long if its box calls it the lead ("article__intro"): the byline row
+    // with the date may follow it.
+    if (t.size() > 150 && (texts > 1 || !in_lead_box(doc, id))) break;
+    if (t.size() > 80 || (in_comment_thread(doc, id) && !headline_in_comment) || in_modified_note(doc, id) ||
+        in_foreign_date_box(doc, id) || in_teaser(doc, id))
       continue;
     std::string d = parts::normalize_date(t, order);
     // "28 juin 2019" in a language we do not read: the <time datetime> around it says it.
@@ -337,13 +401,15 @@ std::string header_date(const Document& doc, parts::SlashOrder order, bool& from
     }
     // "Aktualisiert: 18.07.2024" / "Updated Nov 19": an edit, not the publication.
     std::string label = to_lower_simple(previous + " " + t);
-    bool update = false;
-    // Forum profiles ("Registriert: 18.09.2008", "Joined") date the member, not the post.
-    for (std::string_view k : {"registriert", "mitglied seit", "joined", "member since",
-                               "aktualisiert", "updated", "update:", "geändert", "modified", "mis à jour",
+    bool update = false, member = false;
+    for (std::string_view k : {"aktualisiert", "updated", "update:", "geändert", "modified", "mis à jour",
                                "actualizado", "aggiornato"})
       update = update || label.find(k) != std::string::npos;
-    if (!update) return d;
+    // Forum profiles ("Registriert: 18.09.2008", "Joined") date the member, not the post.
+    for (std::string_view k : {"registriert", "mitglied seit", "joined", "member since"})
+      member = member || label.find(k) != std::string::npos;
+    if (!update && !member) return d;
+    if (update && updated.empty()) updated = d;
     previous.clear();
   }
   // A kicker line above the headline in the same block ("Party, 30.10.23" / <h1>).
@@ -358,6 +424,15 @@ std::string header_date(const Document& doc, parts::SlashOrder order, bool& from
     if (std::string d = parts::normalize_date(t, order); !d.empty()) return d;
   }
   return {};
+}
+
+// True if `key` occurs in `s` at the start of a word: "comments", "js-comment-list",
+// "wp_comment" but not "articleheadercomment" (an opinion column's header: a Kommentar is an
+// article).
+bool has_word_start(std::string_view s, std::string_view key) {
+  for (std::size_t at = s.find(key); at != std::string_view::npos; at = s.find(key, at + 1))
+    if (at == 0 || !std::isalpha(static_cast<unsigned char>(s[at - 1]))) return true;
+  return false;
 }
 
 }  // namespace
@@ -460,9 +535,8 @@ std::string date_from_url(std::string_view url) {
 bool in_comment_thread(const Document& doc, NodeId id) {
   for (int depth = 0; id != kNoNode && depth < 25; ++depth, id = doc.node(id).parent) {
     std::string ci = ascii_lower(doc.attr(id, "class")) + " " + ascii_lower(doc.attr(id, "id"));
-    if (ci.find("comment") != std::string::npos || ci.find("kommentar") != std::string::npos ||
-        ci.find("reply") != std::string::npos || ci.find("replies") != std::string::npos)
-      return true;
+    for (std::string_view k : {"comment", "kommentar", "reply", "replies"})
+      if (has_word_start(ci, k)) return true;
   }
   return false;
 }
@@ -626,7 +700,8 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   // date the page prints under its headline is the one readers see.
   {
     bool from_h1 = false;
-    std::string shown = header_date(doc, parts::slash_order_for_language(lang.value), from_h1);
+    std::string shown_update;
+    std::string shown = header_date(doc, parts::slash_order_for_language(lang.value), from_h1, shown_update);
     // "08/11/2023" read month-first is 2023-08-11; when the metadata has 2023-11-08, the page
     // meant day-first and agrees with it.
     bool swapped_agrees = shown.size() >= 10 && date.value.size() >= 10 &&
@@ -638,6 +713,10 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
     if (!shown.empty() && !swapped_agrees && shown.compare(0, 10, date.value, 0, 10) != 0 &&
         !((later || !from_h1) && date.priority < kStrongDateSource))
       date.value = shown;
+    // The page shows only its update ("Updated May 06, 2019") and not the publication day:
+    // the update is the date readers see.
+    if (shown.empty() && !shown_update.empty() && shown_update.compare(0, 10, date.value, 0, 10) > 0)
+      date.value = shown_update;
   }
   stamps.insert(stamps.end(), ld.stamps.begin(), ld.stamps.end());
   date.value = local_day_of(date.value, stamps);
@@ -645,7 +724,12 @@ PageMeta read_page_meta(const Document& doc, std::string_view url) {
   // A full date in the URL path is what the publisher filed the page under: it wins over
   // metadata, which often carries re-publication or template dates (kept if the day agrees).
   std::string from_url = date_from_url(url);
-  if (!from_url.empty() && date.value.compare(0, 10, from_url) != 0) date.value = from_url;
+  // Except the day after: a page filed under its URL late in the evening and published after
+  // midnight (the metadata then names the next day, which is the publication). A UTC time before
+  // 08:00 is still the URL's evening in the Americas, so there the URL keeps its day.
+  bool next_day = !from_url.empty() && day_number(date.value) == day_number(from_url) + 1 &&
+                  !is_early_utc(date.value);
+  if (!from_url.empty() && date.value.compare(0, 10, from_url) != 0 && !next_day) date.value = from_url;
   m.date = date.value;
   updated.offer(ld.updated.priority, ld.updated.value);
   m.updated = updated.value;
