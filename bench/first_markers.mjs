@@ -1,9 +1,9 @@
 // Page load to first markers: starts `pressekarte serve --read-only` on a store, opens the map
 // page in Debian's chromium (playwright-core, headless) and measures the time from navigation
-// start until the first cluster/marker element is on the map.
+// start until the first cluster/marker element is on the map (in the DOM, by the page's clock).
 //
 //   node bench/first_markers.mjs --bin build/pressekarte --db /work/data1m/pk1m.db [--runs 7]
-//        [--cold-runs 3] [--snapshot FILE]
+//        [--cold-runs 3] [--snapshot FILE] [--web-root DIR]
 //
 // "cold": the page is opened the moment the server listens, so the time includes the server's
 // background load of the cluster index (one run per server start; --cold-runs N).
@@ -12,6 +12,8 @@
 // --snapshot FILE: the server's map start snapshot (serve --map-snapshot). If FILE does not exist
 // yet, a first server writes it (after its full load) before the runs. Without --snapshot the
 // server runs with --map-snapshot - (none), i.e. the quick table path.
+// --web-root DIR: serve another copy of the page (A/B runs: e.g. the page of the last commit,
+// `git show HEAD:web/x`, beside the working tree's); node_modules stays the repo's.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -26,6 +28,7 @@ const DB = opt('db', '');
 const RUNS = Number(opt('runs', '7'));
 const COLD_RUNS = Number(opt('cold-runs', '3'));
 const SNAPSHOT = opt('snapshot', '');
+const WEB_ROOT = opt('web-root', '');
 const CHROMIUM = process.env.PK_CHROMIUM || '/usr/bin/chromium';
 if (!DB) {
   console.error('usage: node bench/first_markers.mjs --bin BUILD/pressekarte --db STORE [--runs N] [--cold-runs N]');
@@ -36,7 +39,8 @@ const { chromium } = await import('playwright-core');
 
 async function startServer() {
   const t0 = performance.now();
-  const proc = spawn(BIN, ['serve', '--db', DB, '--port', '0', '--read-only', '--map-snapshot', SNAPSHOT ? path.resolve(SNAPSHOT) : '-'],
+  const extra = WEB_ROOT ? ['--web-root', path.resolve(WEB_ROOT), '--node-modules', path.join(REPO, 'node_modules')] : [];
+  const proc = spawn(BIN, ['serve', '--db', DB, '--port', '0', '--read-only', '--map-snapshot', SNAPSHOT ? path.resolve(SNAPSHOT) : '-', ...extra],
     { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const port = await new Promise((resolve, reject) => {
@@ -58,12 +62,21 @@ async function startServer() {
   };
 }
 
-// Milliseconds from navigation start to the first marker element (measured in the page).
+// Milliseconds from navigation start until the first marker element is in the DOM, on the
+// page's own clock: a MutationObserver (installed before the page's scripts) notes the time.
+// Until 2026-11-28 (session 4) this was performance.now() when waitForSelector returned, which
+// added playwright's polling and a CDP round trip (tens to hundreds of ms on a busy machine).
+const markersObserver = () => {
+  const seen = () => document.querySelector('#map .pk-cluster, #map .pk-marker');
+  new MutationObserver((_, obs) => {
+    if (!window.pkFirstMarkersAt && seen()) { window.pkFirstMarkersAt = performance.now(); obs.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+};
 async function firstMarkers(page, origin, reload = false) {
   if (reload) await page.reload({ waitUntil: 'commit' });
   else await page.goto(origin + '/', { waitUntil: 'commit' });
   await page.waitForSelector('#map .pk-cluster, #map .pk-marker', { timeout: 120000 });
-  return page.evaluate(() => performance.now());
+  return page.evaluate(() => window.pkFirstMarkersAt || performance.now());
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -75,6 +88,7 @@ const browser = await chromium.launch({
 });
 const newPage = async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+  await context.addInitScript(markersObserver);
   return { context, page: await context.newPage() };
 };
 

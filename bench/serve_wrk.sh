@@ -57,11 +57,28 @@ for i in $(seq 1 1200); do
 done
 echo "server start to full cluster index: $(echo "$(date +%s.%N) - $start" | bc) s"
 [ -n "${PK_BENCH_FIRST_ONLY:-}" ] && exit 0
+OUT=$(mktemp)
+SUMMARY=$(mktemp)
+trap 'kill $PID 2>/dev/null; rm -f "$OUT" "$SUMMARY"' EXIT INT TERM
+# One summary line per run: p50 and p99 in ms (wrk prints us, ms or s) and requests/s.
+summarise() {
+  awk -v z="$1" -v what="$2" 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
+      if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
+    /Non-2xx/ { bad = $NF }
+    END { printf "| %2d | %-11s | %8.2f | %8.2f | %8.0f |%s\n", z, what, p50, p99, rps, bad ? " non-2xx: " bad : "" }' "$OUT" >>"$SUMMARY"
+}
 for z in 3 6 10 14; do
   echo "== zoom $z, one view"
-  wrk -t2 -c"$CONN" -d"$DURATION" --latency "http://127.0.0.1:$PORT/api/clusters?zoom=$z&bbox=$(view "$z")" |
-    grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
+  wrk -t2 -c"$CONN" -d"$DURATION" --latency "http://127.0.0.1:$PORT/api/clusters?zoom=$z&bbox=$(view "$z")" >"$OUT"
+  grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors" "$OUT" || true
+  summarise "$z" "one view"
   echo "== zoom $z, a new random view per request (no response cache)"
-  PK_ZOOM=$z wrk -t2 -c"$CONN" -d"$DURATION" --latency -s "$HERE/serve_wrk_views.lua" "http://127.0.0.1:$PORT" |
-    grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
+  PK_ZOOM=$z wrk -t2 -c"$CONN" -d"$DURATION" --latency -s "$HERE/serve_wrk_views.lua" "http://127.0.0.1:$PORT" >"$OUT"
+  grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors" "$OUT" || true
+  summarise "$z" "random view"
 done
+echo "== summary, wrk -c$CONN -d$DURATION, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| zoom | views | p50 ms | p99 ms | req/s |"
+echo "|---:|---|---:|---:|---:|"
+cat "$SUMMARY"

@@ -34,6 +34,10 @@ double thread_cpu_ms() {
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
+int g_worst = 0;                                 // --worst K: list each row's K slowest inputs (by CPU time)
+std::function<std::string(int)> g_describe;      // names input i for --worst
+int g_input = -1;                                // --input I: repeat input I only (profiling one query)
+
 Stats measure(int n, const std::function<std::size_t(int)>& run) {
   std::vector<double> ms, cpu;
   if (n <= 0) return Stats{};
@@ -44,6 +48,14 @@ Stats measure(int n, const std::function<std::size_t(int)>& run) {
     hits += static_cast<double>(run(i));
     cpu.push_back(thread_cpu_ms() - c0);
     ms.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - t0).count());
+  }
+  if (g_worst > 0) {
+    std::vector<int> order(cpu.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return cpu[a] > cpu[b]; });
+    for (int k = 0; k < std::min<int>(g_worst, static_cast<int>(order.size())); ++k)
+      std::printf("    slow input %3d: cpu %7.2f ms  %s\n", g_input >= 0 ? g_input : order[k], cpu[order[k]],
+                  g_describe ? g_describe(g_input >= 0 ? g_input : order[k]).c_str() : "");
   }
   std::sort(ms.begin(), ms.end());
   std::sort(cpu.begin(), cpu.end());
@@ -72,7 +84,7 @@ void row(const char* name, const Stats& s, const char* note = "") {
 // Measures and prints one row, unless --only names another.
 void bench(const char* name, int n, const std::function<std::size_t(int)>& run, const char* note = "") {
   if (n <= 0 || (!g_only.empty() && std::string(name).find(g_only) == std::string::npos)) return;
-  row(name, measure(n, run), note);
+  row(name, measure(n, [&](int i) { return run(g_input >= 0 ? g_input : i); }), note);
 }
 
 // The baseline: the same question answered by scanning the articles table (no R*Tree, no
@@ -167,8 +179,10 @@ int main(int argc, char** argv) {
     else if (a == "--baseline") baseline_queries = std::atoi(next().c_str());
     else if (a == "--gazetteer") gazetteer = next();
     else if (a == "--only") g_only = next();
+    else if (a == "--worst") g_worst = std::atoi(next().c_str());
+    else if (a == "--input") g_input = std::atoi(next().c_str());
     else {
-      std::fprintf(stderr, "usage: store_bench --db PATH|URL [--queries N] [--baseline N] [--gazetteer FILE] [--only SUBSTRING]\n");
+      std::fprintf(stderr, "usage: store_bench --db PATH|URL [--queries N] [--baseline N] [--gazetteer FILE] [--only SUBSTRING] [--worst K] [--input I]\n");
       return 2;
     }
   }
@@ -195,13 +209,17 @@ int main(int argc, char** argv) {
   // Fixed random inputs so the baseline answers the same questions.
   std::mt19937 rng(7);
   std::vector<pk::bench::GenPlace> centres;
-  for (int i = 0; i < std::max(queries, baseline_queries); ++i) centres.push_back(gen.random_place());
+  for (int i = 0; i < std::max({queries, baseline_queries, g_input + 1}); ++i) centres.push_back(gen.random_place());
   const auto& nouns = gen.nouns();
   auto word = [&](int i) { return nouns[300 + (i * 37) % 2700]; };  // ranks 300..3000: in ~0.1-1% of articles
   auto box = [&](int i, double half_w, double half_h) {
     const auto& c = centres[i];
     return pk::BBox{std::max(-180.0, c.lon - half_w), std::max(-90.0, c.lat - half_h), std::min(180.0, c.lon + half_w),
                     std::min(90.0, c.lat + half_h)};
+  };
+  g_describe = [&](int i) {
+    const auto& c = centres[static_cast<std::size_t>(i) % centres.size()];
+    return fmt::format("word '{}' (+ '{}'), centre {} ({:.3f}, {:.3f})", word(i), word(i + 3), c.name, c.lat, c.lon);
   };
   const pk::BBox germany{5.8, 47.2, 15.1, 55.1}, world{-180, -90, 180, 90};
   auto q_page = [&](pk::ArticleQuery q) -> std::size_t {
@@ -215,6 +233,7 @@ int main(int argc, char** argv) {
 
   bench("bbox world (zoom 0)", queries, [&](int) { pk::ArticleQuery q; q.bbox = world; return q_page(q); });
   bench("bbox Germany (zoom 5)", queries, [&](int) { pk::ArticleQuery q; q.bbox = germany; return q_page(q); });
+  bench("bbox 64x48 deg (zoom 3)", queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 32, 24); return q_page(q); });
   bench("bbox 2x1.5 deg (zoom 8)", queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 1, 0.75); return q_page(q); });
   bench("bbox 0.1x0.07 deg (zoom 12)", queries, [&](int i) { pk::ArticleQuery q; q.bbox = box(i, 0.05, 0.035); return q_page(q); });
   bench("bbox Germany, page 2 (cursor)", queries, [&](int) {

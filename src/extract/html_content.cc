@@ -60,7 +60,7 @@ bool negative_hint(std::string_view ci) {
                            "meta-nav", "skip-link", "print-only", "-ad-",
                            "ad-slot", "adslot", "ad-container", "ad_container", "ads-",
                            "mehr-zum-thema", "more-from", "read-more", "weiterlesen",
-                           "signup", "toolbar", "overlay", "rating"}) ||
+                           "signup", "toolbar", "overlay", "rating", "disclaimer", "disclosure"}) ||
          contains_word_start(ci, {"pager", "tags", "rss", "jump", "login", "modal", "menu"});
 }
 
@@ -255,7 +255,10 @@ class Extractor {
     if (role == "dialog" || role == "alertdialog" || role == "search") return true;
     // Page regions are boilerplate unless the article itself sits inside them (some templates
     // wrap the whole page in <aside> or <header>).
-    bool holds_article = raw_[id].article_marker || raw_[id].max_p >= 150;
+    // An <article> counts only with a real share of the page's text: footers and sidebars are
+    // often built of <article class=widget> boxes.
+    bool holds_article =
+        (raw_[id].article_marker && raw_text_[id] * 4 > total_text_) || raw_[id].max_p >= 150;
     if ((t == "nav" || t == "footer" || t == "aside" || role == "navigation" ||
          role == "complementary" || role == "banner" || role == "contentinfo" || role == "menu" ||
          role == "menubar") && !holds_article)
@@ -394,6 +397,30 @@ class Extractor {
     return s.text == 0 ? 0.0 : static_cast<double>(s.link) / s.text;
   }
 
+  // Per element: (text, link text) inside link lists (<ul>/<ol> mostly of links: related
+  // articles, tag clouds, menus left in the page) in its subtree, outer lists only.
+  using TextLinks = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+  TextLinks link_list_text() const {
+    TextLinks acc(doc_.size(), {0, 0});
+    for (NodeId id = static_cast<NodeId>(doc_.size()); id-- > 1;) {
+      const Node& n = doc_.node(id);
+      if (removed_[id] || n.kind != Node::Kind::kElement) continue;
+      if ((n.tag == "ul" || n.tag == "ol") && link_density(id) > kLinkListDensity)
+        acc[id] = {stats_[id].text, stats_[id].link};
+      acc[n.parent].first += acc[id].first;
+      acc[n.parent].second += acc[id].second;
+    }
+    return acc;
+  }
+
+  // A container's link density without the link lists inside it: a related-articles list under
+  // the text must not sink the article below a teaser box that holds none.
+  double link_density_outside_lists(NodeId id, const TextLinks& lists) const {
+    const Stats& s = stats_[id];
+    std::uint32_t text = s.text - lists[id].first, link = s.link - lists[id].second;
+    return text == 0 ? link_density(id) : static_cast<double>(link) / text;
+  }
+
   double initial_score(NodeId id) const {
     std::string_view t = doc_.node(id).tag;
     double s = 0;
@@ -466,8 +493,9 @@ class Extractor {
     }
     NodeId top = kNoNode;
     double best = -1e9;
+    const TextLinks lists = link_list_text();
     for (NodeId c : candidates) {
-      score_[c] *= (1.0 - link_density(c));
+      score_[c] *= (1.0 - link_density_outside_lists(c, lists));
       if (score_[c] > best) {
         best = score_[c];
         top = c;
@@ -523,6 +551,7 @@ class Extractor {
     if (head.empty()) {
       NodeId teaser = visible_summary(top);
       if (teaser != kNoNode) head.push_back(teaser);
+      summary_ = teaser;
     }
     std::vector<NodeId> roots;
     NodeId parent = doc_.node(top).parent;
@@ -615,7 +644,8 @@ class Extractor {
         k = last_descendant(k);
         continue;
       }
-      if ((kn.tag != "p" && !(kn.tag == "div" && !stats_[k].block_child)) || stats_[k].text < 40 ||
+      bool text_box = kn.tag == "div" || heading_level(kn.tag) >= 2;
+      if ((kn.tag != "p" && !(text_box && !stats_[k].block_child)) || stats_[k].text < 40 ||
           link_density(k) > 0.3)
         continue;
       std::string t = to_lower_simple(collapse_whitespace(doc_.text_of(k)));
@@ -738,6 +768,15 @@ class Extractor {
       return;
     }
     b.lead_hint = lead_hint(class_id(block));
+    // A standfirst set as a heading ("<h2 class=article-lead>…</h2>" under the headline) is
+    // running text, not a subheading: read as the lead paragraph (headlines are shorter).
+    // So is the visible summary, whatever element holds it.
+    if (block == summary_) b.lead_hint = true;
+    if (b.kind == Block::Kind::kHeading && b.lead_hint &&
+        (chars >= kHeadingLeadMinChars || block == summary_)) {
+      b.kind = Block::Kind::kParagraph;
+      b.heading_level = 0;
+    }
     b.text = std::move(text);
     c.text_chars += chars;
     c.blocks.push_back(std::move(b));
@@ -998,6 +1037,7 @@ class Extractor {
   std::vector<double> score_;
   std::vector<NodeId> figures_;  // <figure>s met while reading the content
   NodeId top_ = kNoNode;          // the container pick_content chose
+  NodeId summary_ = kNoNode;      // the visible teaser repeating the summary (visible_summary)
   // read_blocks: a clutter box is read anyway when it holds the root's longest paragraph
   // (at least this many bytes outside links) or over half of its good text (at least this).
   static constexpr std::size_t kWrapperMinGoodText = 80;
@@ -1005,6 +1045,10 @@ class Extractor {
   // at least this share of the good text outside the container; ancestors climbed; the
   // widest ancestor's link density allowed.
   static constexpr std::size_t kWidenMinGain = 400;
+  // flush: a heading whose class says lead, with at least this many characters, is the lead.
+  static constexpr std::size_t kHeadingLeadMinChars = 80;
+  // pick_content: a <ul>/<ol> with more link text than this share is a link list.
+  static constexpr double kLinkListDensity = 0.5;
   static constexpr double kWidenShare = 0.5;
   static constexpr int kWidenLevels = 4;
   static constexpr double kWidenMaxLinkDensity = 0.25;

@@ -204,6 +204,12 @@ bool flatten_deep_nesting(std::string_view s, std::uint32_t max_depth, std::stri
                     lower(open_tag[k + 3]) == 'j';
         if (!json_ld) dropped.emplace_back(i, content_end);
       }
+      // <noscript> content is raw text for a browser with scripting on (HTML5 spec), never
+      // shown. Both parsers read it as markup, so "<noscript><div></noscript>" left a <div>
+      // open that libxml2 would not close at </noscript>: the rest of the page became
+      // invisible noscript content. Dropped here, up to its end tag (kept if there is none).
+      if (drop_scripts && name == "noscript" && e != std::string_view::npos && e > i)
+        dropped.emplace_back(i, e);
       i = content_end;
       continue;
     }

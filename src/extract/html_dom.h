@@ -98,8 +98,8 @@ class Document {
 bool is_invisible_tag(std::string_view tag);
 
 // Drops start/end tags nested deeper than `max_depth` (their text stays) and, if `drop_scripts`,
-// the bodies of <script> (except JSON-LD) and <style>, writing the result to *out and returning
-// true; returns false (and leaves *out alone) when there was nothing to drop.
+// the bodies of <script> (except JSON-LD), <style> and <noscript>, writing the result to *out
+// and returning true; returns false (and leaves *out alone) when there was nothing to drop.
 // A cheap tag scan, not a parser: tags whose end tag is optional (p, li, td …) are not counted.
 bool flatten_deep_nesting(std::string_view html, std::uint32_t max_depth, std::string* out,
                           bool drop_scripts = false);

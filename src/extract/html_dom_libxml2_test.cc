@@ -84,6 +84,24 @@ TEST_P(DomBuilderTest, DeepNestingIsFlattenedAndTextKept) {
   EXPECT_EQ(d.text_of(d.root()), "tief");
 }
 
+// A <noscript> holding only the start of a wrapper (its end tag in a second <noscript> at the
+// bottom) must not swallow the page: its content is raw text, as for a browser with scripting on.
+TEST_P(DomBuilderTest, NoscriptWithUnclosedDivDoesNotHideThePage) {
+  Document d = parse(
+      "<body><noscript><div id=\"nojs\"></noscript><div id=main><p>Der Artikel.</p></div>"
+      "<noscript></div></noscript><p>Ende</p></body>");
+  NodeId p = d.find_first("p");
+  ASSERT_NE(p, kNoNode);
+  EXPECT_EQ(d.text_of(p), "Der Artikel.");
+  EXPECT_NE(d.text_of(d.root()).find("Ende"), std::string::npos);
+  for (NodeId a = d.node(p).parent; a != kNoNode && a != d.root(); a = d.node(a).parent)
+    EXPECT_NE(d.node(a).tag, "noscript");
+  EXPECT_EQ(d.find_first("div"), d.node(p).parent);  // the noscript's <div> is gone
+  // Without an end tag nothing is dropped: the text stays in the page.
+  Document open = parse("<body><noscript><p>offen</p>");
+  EXPECT_EQ(open.text_of(open.find_first("p")), "offen");
+}
+
 INSTANTIATE_TEST_SUITE_P(Parsers, DomBuilderTest,
                          ::testing::Values(HtmlParser::kLibxml2, HtmlParser::kGumbo),
                          [](const auto& p) { return std::string(html_parser_name(p.param)); });

@@ -481,5 +481,120 @@ TEST(HtmlContent, WrapperThatLooksLikeClutterButHoldsThePostIsRead) {
   EXPECT_EQ(text.find("Kategorie Nummer"), std::string::npos) << text;
 }
 
+
+// ---------------------------------------------------------------- body text, session 4 (exbody2)
+
+std::string repeat_paragraphs(int n, const std::string& prefix, const std::string& sentence) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += "<p>" + prefix + " " + std::to_string(i) + ": " + sentence + "</p>";
+  return out;
+}
+
+// A related-articles link list under the text must not make the article lose to a teaser box
+// elsewhere in the page: the container's link density is taken without its link lists.
+TEST(HtmlContent, LinkListUnderTheTextDoesNotSinkTheArticle) {
+  std::string sentence =
+      "Die Stadt hat am Montag den neuen Haushalt beschlossen, nach langer Debatte im Rat. Die "
+      "Opposition stimmte dagegen, weil die Schulden steigen. Der Kämmerer sprach von einem "
+      "schwierigen Jahr mit hohen Kosten für Energie und Personal in allen Ämtern der Stadt.";
+  std::string links = "<ul>";
+  for (int i = 0; i < 30; ++i)
+    links += "<li><a href=\"/r" + std::to_string(i) + "\">Weitere Meldung aus der Region Nummer " +
+             std::to_string(i) + "</a></li>";
+  links += "</ul>";
+  std::string html =
+      "<html><head><title>Haushalt</title></head><body><div id=\"left\"><div class=\"col\">"
+      "<h1>Haushalt beschlossen</h1>" + repeat_paragraphs(3, "Absatz", sentence) + links +
+      "</div></div><div id=\"right\"><div class=\"card\"><p>Kurz gemeldet: Wetter, Verkehr, "
+      "Sport, Kultur, Termine und Baustellen aus dem Landkreis und den Gemeinden rund um die "
+      "Stadt, jeden Tag neu für Sie zusammengestellt von unserer Redaktion im Verlagshaus am "
+      "Markt.</p></div></div></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("Absatz 0:"), std::string::npos) << text;
+  EXPECT_NE(text.find("Absatz 2:"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Kurz gemeldet"), std::string::npos) << text;
+}
+
+// An advertising disclosure or editorial disclaimer box inside the article is not its text.
+TEST(HtmlContent, DisclaimerBoxIsNotText) {
+  std::string sentence =
+      "Der Verein hat am Wochenende sein neues Vereinsheim eröffnet, mit vielen Gästen aus dem "
+      "Ort und einem großen Fest für die ganze Familie.";
+  std::string html =
+      "<html><head><title>Fest</title></head><body><div class=\"post-body\"><h1>Fest</h1>" +
+      repeat_paragraphs(5, "Absatz", sentence) +
+      "<div class=\"editorial-disclaimer\"><p>Advertising disclosure: we may receive compensation "
+      "when you click on links to products in this post, which does not change our opinion.</p>"
+      "</div></div></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("Absatz 4:"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Advertising disclosure"), std::string::npos) << text;
+}
+
+// A standfirst set as a heading with a lead class is the lead, not a subheading.
+TEST(HtmlContent, StandfirstInAHeadingIsTheLead) {
+  std::string sentence =
+      "Der neue Wagen fährt leise und sparsam, sagt der Hersteller, und die Tester bestätigen das "
+      "nach einer langen Fahrt über Land.";
+  std::string standfirst =
+      "Das Facelift des Modells geht weit über die üblichen Maßnahmen hinaus und bringt eine neue "
+      "Plattform.";
+  std::string html =
+      "<html><head><title>Test</title></head><body><article><h1>Der Test</h1>"
+      "<h2 class=\"article-lead\"><span>" + standfirst + "</span></h2>"
+      "<div class=\"entry-content\">" + repeat_paragraphs(5, "Absatz", sentence) +
+      "<h2>Fazit</h2><p>Ein gutes Auto.</p></div></article></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  EXPECT_EQ(r.value().lead, standfirst);
+  ASSERT_EQ(r.value().subheadings.size(), 1u);
+  EXPECT_EQ(r.value().subheadings[0], "Fazit");
+}
+
+// The visible teaser that repeats the (shortened) meta description may be a heading outside
+// the article container ("<h2 class=hero__teaser>"): it is read as the lead, in full.
+TEST(HtmlContent, VisibleSummaryInAHeadingIsTheLead) {
+  std::string sentence =
+      "Die Spieler trafen sich am Abend im Stadion, wo der Trainer die Aufstellung bekannt gab "
+      "und viele Fans warteten.";
+  std::string teaser =
+      "Der Präsident des Verbandes tritt nach zwölf Jahren zurück und schlägt seinen Nachfolger "
+      "vor, der im Mai gewählt werden soll.";
+  std::string html =
+      "<html><head><title>Rücktritt</title><meta name=\"description\" content=\"" + teaser.substr(0, 70) +
+      "…\"></head><body><div class=\"hero\"><h1>Rücktritt</h1><h2 class=\"hero__sub\">" + teaser +
+      "</h2></div><div class=\"wrap\"><div class=\"article-body\">" +
+      repeat_paragraphs(6, "Absatz", sentence) + "</div></div></body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  EXPECT_EQ(r.value().lead, teaser);
+  EXPECT_EQ(r.value().text.find("Der Präsident"), std::string::npos);  // the lead stays out of text
+}
+
+
+// A page footer made of <article class=widget> boxes is still a footer: an <article> inside a
+// footer/aside/nav keeps it only when it holds a real share of the page's text.
+TEST(HtmlContent, FooterOfArticleWidgetsIsBoilerplate) {
+  std::string html =
+      "<html><head><title>Termine</title></head><body><main><h1>Termine</h1><p>Der Elternabend "
+      "der dritten Klassen findet am Dienstag um 18 Uhr in der Aula statt.</p><p>Bitte bringen "
+      "Sie die ausgefüllten Anmeldungen für die Projektwoche mit.</p></main>"
+      "<footer><section class=\"widgets\"><article class=\"widget\"><div class=\"textwidget\">"
+      "Direktor: Max Mustermann</div></article>"
+      "<article class=\"widget\"><div class=\"textwidget\">Verein der Freunde der Schule"
+      "</div></article></section></footer>"
+      "</body></html>";
+  auto r = extract_html(page(html), {});
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("Der Elternabend"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Direktor"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Verein der Freunde"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace pk

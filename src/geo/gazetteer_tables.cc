@@ -394,6 +394,13 @@ DE;Federal Republic of Germany;en
 DE;BRD;abbrev
 NL;Holland;de
 NL;Holland;en
+CD;Zaire|Zaïre;de
+CD;Zaire|Zaïre|Democratic Republic of Congo;en
+LK;Ceylon;en
+LK;Ceylon;de
+TH;Siam;en
+SZ;Swaziland;en
+SZ;Swasiland;de
 CZ;Tschechien;de!
 CZ;Czech Republic;en!
 RU;Russland;de!

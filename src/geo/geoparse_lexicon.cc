@@ -164,7 +164,8 @@ const Set& connectors() {
   static const Set s{"am", "an", "der", "im", "ob", "bei", "in", "upon", "on", "de", "del",
                      "la", "le", "les", "of", "the", "da", "do", "dos", "das", "di", "sur",
                      "en", "y", "i", "and", "und", "vor", "auf", "zu", "zum", "zur", "unter",
-                     "a", "al", "el", "van", "von", "den", "aan", "op"};
+                     "a", "al", "el", "van", "von", "den", "aan", "op",
+                     "d"};  // French elision: "Côte d'Ivoire", "Val d'Isère"
   return s;
 }
 const Set& calendar() {

@@ -36,6 +36,12 @@ TEST_F(Recognize, NationalityAdjectiveInsideLongerNamesIsNoPlace) {
   EXPECT_EQ(count(r, "American"), 0);
 }
 
+TEST_F(Recognize, FrenchElisionContinuesAName) {
+  // "d'" joins the parts as "de" does ("Côte d'Ivoire"): the whole name, not nothing.
+  auto r = parser.parse_text("Skiers met in Val d'Isère on Sunday.", "en");
+  EXPECT_EQ(count(r, "Val d'Isère"), 1);
+}
+
 TEST_F(Recognize, NoNationalityAdjectivesInGerman) {
   auto r = parser.parse_text("Der American Football ist in Berlin beliebt.", "de");
   EXPECT_EQ(count(r, "American"), 0);

@@ -83,6 +83,7 @@ inline std::shared_ptr<const Gazetteer> tiny_gazetteer() {
     p.push_back(city(2857000, "Vechta", "DE", "06", 52.72632, 8.28598, 32000, "PPLA2"));
     p.push_back(city(2988507, "Paris", "FR", "11", 48.85341, 2.3488, 2138551, "PPLC"));
     p.push_back(city(6000000, "Bild", "XX", "", 0, 0, 600));
+    p.push_back(city(2970797, "Val d'Isère", "FR", "84", 45.45, 6.98, 1700));
     for (auto& d : p) {
       if (d.admin1 == "05") d.admin1_place = 3;
       if (d.admin1 == "06") d.admin1_place = 4;

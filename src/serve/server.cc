@@ -63,6 +63,24 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// Debian's cpp-httplib is built with brotli and zlib and compresses every text/* body per
+// request, brotli first: at brotli's default quality 11 that took 0.22 s of server CPU for
+// leaflet.js (147 KB) on an idle core, and chromium asks for br even on http://localhost, so
+// it sat on the critical path of every fresh page load (docs/perf/serve.md, session 4). A body
+// handed over as a sized content provider is sent as it is (httplib compresses only bodies and
+// chunked providers). Range requests keep httplib's own path.
+void send_file_uncompressed(const httplib::Request& req, httplib::Response& res) {
+  if (res.body.empty() || !req.ranges.empty()) return;
+  auto bytes = std::make_shared<const std::string>(std::move(res.body));
+  res.body.clear();
+  const std::string type = res.get_header_value("Content-Type");
+  res.headers.erase("Content-Type");  // set_content_provider adds it again
+  res.set_content_provider(bytes->size(), type.c_str(),
+                           [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(bytes->data() + offset, length);
+                           });
+}
+
 }  // namespace
 
 // cpp-httplib (Debian's compiled 0.11) listens with a backlog of 5. When dozens of keep-alive
@@ -151,6 +169,7 @@ void Server::Impl::setup() {
     // (a warm reload then skips re-downloading and re-compiling Leaflet).
     http.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
       if (req.path.rfind("/vendor/", 0) == 0) res.set_header("Cache-Control", "public, max-age=86400");
+      send_file_uncompressed(req, res);
     });
     const std::string region_page = (root / "region.html").string();
     http.Get("/region/([^/]+)", [region_page](const httplib::Request&, httplib::Response& res) {

@@ -65,8 +65,14 @@ class SqliteStore final : public Store {
     auto v = sqlite_schema_version(db_, path_);
     if (!v) return v.status();
     version_ = *v;
+    // The index's term list, for spelling out prefix words (a per-connection temp table; without
+    // it prefix words stay FTS5 prefix queries).
+    spell_out_prefixes_ =
+        verbatim_terms_ && exec(db_, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pk_fts_terms USING "
+                                     "fts5vocab(main, 'article_fts', 'row')") == SQLITE_OK;
     return Status::ok();
   }
+  void set_verbatim_terms(bool on) { verbatim_terms_ = on; }
 
   Result<std::vector<PutOutcome>> put_batch(const std::vector<ArticleRecord>& batch,
                                             std::vector<std::int64_t>* ids) override;
@@ -110,11 +116,14 @@ class SqliteStore final : public Store {
                            std::vector<std::pair<std::int64_t, double>>& out);
   Result<std::int64_t> cursor_order_key(const Cursor& c);
   Result<std::optional<StoredArticle>> load(std::int64_t id);
+  std::string date_order_match_expression(const TextQuery& q);
 
   sqlite3* db_;
   std::string path_;
   StoreOptions options_;
   int version_ = 0;
+  bool verbatim_terms_ = false;     // the pk_text query wrapper is registered
+  bool spell_out_prefixes_ = false;  // and temp.pk_fts_terms exists
   std::mutex mu_;
   std::unordered_map<std::string, Stmt> stmts_;
   std::unordered_map<std::string, std::int64_t> place_ids_;  // committed places only
@@ -478,7 +487,7 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
 
   if (p.text) {
     Filters f;
-    f.arg(fts5_match_expression(*p.text));
+    f.arg(p.by_relevance ? fts5_match_expression(*p.text) : date_order_match_expression(*p.text));
     if (!p.by_relevance && (p.bbox || p.near) && !other_filters && p.region_key.empty()) {
       // Text + a box: walk the word's matches newest first (~0.45 µs a match with the join);
       // if none of the first kTextWalkRows falls in the box, the box is sparse for this word and
@@ -625,6 +634,31 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_ids(con
   return out;
 }
 
+// A prefix word covering at most this many index terms is spelled out as their OR (read lazily,
+// newest first) instead of an FTS5 prefix query (which merges every term's doclist up front).
+constexpr int kMaxSpelledOutTerms = 256;
+
+// The MATCH expression of a date-ordered text query: prefix words spelled out where the term
+// list is small (docs/perf/store.md, session 4); the prefix query otherwise. Same articles.
+std::string SqliteStore::date_order_match_expression(const TextQuery& q) {
+  if (spell_out_prefixes_) {
+    auto list = [&](const std::string& prefix, int limit, std::vector<std::string>* terms) {
+      if (prefix.empty() || static_cast<unsigned char>(prefix.back()) == 0xFF) return false;
+      std::string next = prefix;  // the first string after every one starting with `prefix`
+      next.back() = static_cast<char>(static_cast<unsigned char>(next.back()) + 1);
+      auto& s = stmt("SELECT term FROM temp.pk_fts_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3");
+      if (!s.ok()) return false;
+      s.bind(1, prefix).bind(2, next).bind(3, limit);
+      int rc;
+      while ((rc = s.step()) == SQLITE_ROW) terms->push_back(s.col_text(0));
+      s.reset();
+      return rc == SQLITE_DONE;
+    };
+    if (auto spelled = spelled_out_match_expression(q.groups, kMaxSpelledOutTerms, list)) return *spelled;
+  }
+  return fts5_match_expression(q);
+}
+
 // The selective box: the R*Tree (lon × lat × time) answers one time window at a time, newest
 // first, each window 8× longer than the last; the first is sized so that it would hold about four
 // pages if every article were in the box. Windows are disjoint and each is sorted, so their
@@ -670,11 +704,15 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time
   const std::string sql = "SELECT t.id, t.sort_ts FROM focus_rtree_tm t" + join +
                           " WHERE t.max_lon >= ?5 AND t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8" +
                           f.sql + " ORDER BY t.sort_ts DESC, t.id DESC LIMIT ?";
-  // With a word every box article of a window is read: unsorted (the R*Tree's own order; SQLite's
-  // sorter cost ~1.4 µs a row, the R*Tree ~0.1 µs) and sorted here.
-  const std::string text_sql = "SELECT t.id, t.sort_ts FROM focus_rtree_tm t" + join +
-                               " WHERE t.max_lon >= ?5 AND t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8" +
-                               f.sql + " LIMIT ?";
+  // With a word every box article of a window is read from the R*Tree nodes alone, unsorted (the
+  // exact +lat/+lon/+sort_ts are auxiliary columns: a rowid-table seek each, which was 60 % of a
+  // dense box's time): an article whose float32 time bounds hold no second with a word key is
+  // dropped unread; the others are checked exactly by id (same filters), then sorted here.
+  const std::string node_sql = "SELECT t.id, t.min_t, t.max_t FROM focus_rtree_tm t WHERE t.max_lon >= ?5 AND "
+                               "t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8 AND t.max_t >= ?3 AND t.min_t <= ?4";
+  const std::string exact_sql = "SELECT t.id, t.sort_ts FROM focus_rtree_tm t" + join +
+                                " WHERE t.max_lon >= ?5 AND t.min_lon <= ?6 AND t.max_lat >= ?7 AND t.min_lat <= ?8" +
+                                f.sql + " AND t.id = ?";
   // The word's keys of the whole remaining range, read once from the doclists (~0.07 µs a key):
   // a prefix query ("word*") merges every matching term's doclist on each evaluation, so one
   // query per window (or per candidate) cost several times more (docs/perf/store.md).
@@ -693,20 +731,46 @@ Result<std::vector<std::pair<std::int64_t, double>>> SqliteStore::select_in_time
   }
   while (hi >= lo) {
     const std::int64_t wlo = std::max<std::int64_t>(lo, hi - static_cast<std::int64_t>(std::min(width, 4e18)) + 1);
-    auto& s = stmt(text ? text_sql : sql);
-    PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
-    s.bind(1, wlo).bind(2, hi).bind(3, rtree_time(wlo)).bind(4, rtree_time(hi));
-    for (std::size_t i = 0; i < f.args.size(); ++i) s.bind_value(static_cast<int>(i) + 5, f.args[i]);
     if (text) {
-      // Every box article of the window, then only those whose order key matches the word.
-      s.bind(static_cast<int>(f.args.size()) + 5, std::int64_t{-1});
+      // Every box article of the window whose time bounds hold a word key, checked exactly.
+      std::vector<std::int64_t> maybe;
+      {
+        auto& nodes = stmt(node_sql);
+        PK_RETURN_IF_ERROR(check_prepared(nodes, "searching"));
+        nodes.bind(1, wlo).bind(2, hi).bind(3, rtree_time(wlo)).bind(4, rtree_time(hi));
+        for (int i = 0; i < 4; ++i) nodes.bind_value(i + 5, f.args[static_cast<std::size_t>(i)]);
+        while ((rc = nodes.step()) == SQLITE_ROW) {
+          // The stored bounds are rtree_time(sort_ts) rounded outwards to float32 (~4 s apart).
+          const auto first = std::max<std::int64_t>(wlo, static_cast<std::int64_t>(std::floor(nodes.col_double(1) * 2592000.0)) - 1);
+          const auto last = std::min<std::int64_t>(hi, static_cast<std::int64_t>(std::ceil(nodes.col_double(2) * 2592000.0)) + 1);
+          if (first > last) continue;
+          auto key = std::lower_bound(word_keys.begin(), word_keys.end(), order_key_floor(first));
+          if (key != word_keys.end() && *key < order_key_floor(last + 1)) maybe.push_back(nodes.col_int(0));
+        }
+        if (rc != SQLITE_DONE) return fail(rc, "searching");
+        nodes.reset();
+      }
       std::vector<std::pair<std::int64_t, std::int64_t>> candidates;  // (id, sort_ts), newest first
-      while ((rc = s.step()) == SQLITE_ROW) candidates.emplace_back(s.col_int(0), s.col_int(1));
-      if (rc != SQLITE_DONE) return fail(rc, "searching");
+      auto& exact = stmt(exact_sql);
+      PK_RETURN_IF_ERROR(check_prepared(exact, "searching"));
+      for (std::int64_t id : maybe) {
+        exact.reset();
+        exact.bind(1, wlo).bind(2, hi).bind(3, rtree_time(wlo)).bind(4, rtree_time(hi));
+        for (std::size_t i = 0; i < f.args.size(); ++i) exact.bind_value(static_cast<int>(i) + 5, f.args[i]);
+        exact.bind(static_cast<int>(f.args.size()) + 5, id);
+        rc = exact.step();
+        if (rc == SQLITE_ROW) candidates.emplace_back(exact.col_int(0), exact.col_int(1));
+        else if (rc != SQLITE_DONE) return fail(rc, "searching");
+      }
+      exact.reset();
       std::sort(candidates.begin(), candidates.end(),
                 [](const auto& a, const auto& b) { return std::tie(a.second, a.first) > std::tie(b.second, b.first); });
       if (!candidates.empty()) PK_RETURN_IF_ERROR(keep_text_matches(candidates, word_keys, n, out));
     } else {
+      auto& s = stmt(sql);
+      PK_RETURN_IF_ERROR(check_prepared(s, "searching"));
+      s.bind(1, wlo).bind(2, hi).bind(3, rtree_time(wlo)).bind(4, rtree_time(hi));
+      for (std::size_t i = 0; i < f.args.size(); ++i) s.bind_value(static_cast<int>(i) + 5, f.args[i]);
       s.bind(static_cast<int>(f.args.size()) + 5, n - static_cast<std::int64_t>(out.size()));
       while ((rc = s.step()) == SQLITE_ROW) out.emplace_back(s.col_int(0), 0.0);
       if (rc != SQLITE_DONE) return fail(rc, "searching");
@@ -992,6 +1056,8 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options, co
   };
   sqlite3_busy_timeout(db, std::max(0, options.busy_timeout_ms));
   if (Status st = register_fts5_tokenizer(db); !st.is_ok()) return close_with(st);
+  // Before anything opens article_fts: a table keeps the tokenizer it was first opened with.
+  const bool verbatim_terms = register_verbatim_query_terms(db).is_ok();
   for (auto* fn : {"pk_dist_km"}) {
     sqlite3_create_function(db, fn, 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sql_dist_km, nullptr, nullptr);
   }
@@ -1023,6 +1089,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options, co
         kSqliteSchemaVersion, path)));
   }
   auto store = std::make_unique<SqliteStore>(db, path, options);
+  store->set_verbatim_terms(verbatim_terms);
   if (Status st = store->init(); !st.is_ok()) return st;
   return std::unique_ptr<Store>(std::move(store));
 }

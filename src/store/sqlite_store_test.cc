@@ -7,7 +7,9 @@
 #include "fts5_tokenizer.h"
 #include "pressekarte/store.h"
 #include "sqlite_plans.h"
+#include "record.h"
 #include "sqlite_schema.h"
+#include "sqlite_util.h"
 #include "store_test_util.h"
 
 namespace pk::store {
@@ -27,6 +29,83 @@ std::string one_value(const std::string& path, const std::string& sql) {
   sqlite3_finalize(st);
   sqlite3_close(db);
   return out;
+}
+
+// Prefix words spelled out as verbatim index terms (date-ordered text queries) must match exactly
+// the articles the FTS5 prefix query matches: compounds, inflections, German and English stems,
+// prefixes of no term, phrases; and fall back when a prefix covers too many terms.
+TEST(SqliteStoreTest, SpelledOutPrefixesMatchThePrefixQuery) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  ASSERT_TRUE(register_fts5_tokenizer(db).is_ok());
+  ASSERT_TRUE(register_verbatim_query_terms(db).is_ok());
+  ASSERT_EQ(exec(db, "CREATE VIRTUAL TABLE article_fts USING fts5(title, lead, body, content='', tokenize='pk_text');"
+                     "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, 'article_fts', 'row')"),
+            SQLITE_OK);
+  const char* texts[] = {"Kirschbaum im Garten", "Kirschbäume blühen", "die Kirschbaumblüte beginnt",
+                         "Stadtschule und Stadtsenat", "the Stadtsenates decision", "Verteidigungsetat steigt",
+                         "Verteidigung der Stadt", "Straße gesperrt", "Strasse offen", "Hafenkante Hafen Häfen",
+                         "nothing here", "Kirschbaumallee am Hafen"};
+  int rowid = 0;
+  for (const char* t : texts) {
+    for (const char* lang : {"de", "en"}) {
+      std::string value = language_marker(lang) + t;
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO article_fts(rowid, title, lead, body) VALUES (?, '', '', ?)", -1, &st,
+                                   nullptr),
+                SQLITE_OK);
+      sqlite3_bind_int(st, 1, ++rowid);
+      sqlite3_bind_text(st, 2, value.c_str(), -1, SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+      sqlite3_finalize(st);
+    }
+  }
+  auto matches = [&](const std::string& expr) {
+    std::vector<std::int64_t> ids;
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC", -1, &st,
+                                 nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(st, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(st, 0));
+    EXPECT_EQ(rc, SQLITE_DONE) << expr << ": " << sqlite3_errmsg(db);
+    sqlite3_finalize(st);
+    return ids;
+  };
+  int listed = 0;
+  TermLister list = [&](const std::string& prefix, int limit, std::vector<std::string>* terms) {
+    ++listed;
+    std::string next = prefix;
+    next.back() = static_cast<char>(next.back() + 1);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT term FROM temp.terms WHERE term >= ? AND term < ? LIMIT ?", -1, &st, nullptr);
+    sqlite3_bind_text(st, 1, prefix.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, next.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 3, limit);
+    while (sqlite3_step(st) == SQLITE_ROW) terms->push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    return true;
+  };
+  for (const char* query : {"Kirschbaum", "Kirschbäume", "Stadtsen", "Stadtschule", "Verteidigung", "Straße", "Hafen",
+                            "Häfen", "Zzzyxwort", "Kirschbaum Hafen", "\"Stadtschule und\" Stadtsenat", "Stadt", "nothing"}) {
+    auto q = parse_text_query(query);
+    ASSERT_TRUE(q.is_ok()) << query;
+    const std::string prefix_expr = fts5_match_expression(*q);
+    auto spelled = spelled_out_match_expression(q->groups, 64, list);
+    ASSERT_TRUE(spelled.has_value()) << query;
+    EXPECT_EQ(matches(*spelled), matches(prefix_expr)) << query << ": " << *spelled << " vs " << prefix_expr;
+  }
+  EXPECT_GT(listed, 0);
+  EXPECT_FALSE(matches(fts5_match_expression(*parse_text_query("Kirschbaum"))).empty());
+  EXPECT_TRUE(matches(*spelled_out_match_expression(parse_text_query("Zzzyxwort")->groups, 64, list)).empty());
+  // "Kirschbaum" covers kirschbaum, kirschbaumblut, kirschbaumalle: more than 2 terms, so no spelling out.
+  EXPECT_FALSE(spelled_out_match_expression(parse_text_query("Kirschbaum")->groups, 2, list).has_value());
+  // A failing term list keeps the prefix query.
+  EXPECT_FALSE(spelled_out_match_expression(parse_text_query("Kirschbaum")->groups, 64,
+                                            [](const std::string&, int, std::vector<std::string>*) { return false; })
+                   .has_value());
+  sqlite3_close(db);
 }
 
 TEST(SqliteStoreTest, OpensAV1DatabaseAndMigrates) {
@@ -102,7 +181,8 @@ std::string all_rows(sqlite3* db, const std::string& sql) {
   while (sqlite3_step(st) == SQLITE_ROW) {
     for (int c = 0; c < sqlite3_column_count(st); ++c) {
       const auto* t = sqlite3_column_text(st, c);
-      out += (c ? "|" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "");
+      if (c) out += '|';
+      out += t ? reinterpret_cast<const char*>(t) : "";
     }
     out += "\n";
   }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -71,5 +73,29 @@ class Stmt {
 
 // Runs statements without results; returns the SQLite result code.
 int exec(sqlite3* db, const char* sql);
+
+// ---- Prefix words spelled out as index terms (text queries by date, docs/perf/store.md) ----
+// FTS5 without a prefix index answers `"word"*` by merging the doclists of every term with that
+// prefix before the first row (20–80 ms for a word in 3–20 % of 1M articles, whatever the LIMIT),
+// while an OR of plain terms is read lazily, newest first (0.3 ms for 300 rows).
+
+// Marks a quoted FTS5 query string as one index term, taken verbatim (not stemmed again).
+inline constexpr char kVerbatimTermMark = '\x02';
+
+// Wraps the connection's pk_text tokenizer (register_fts5_tokenizer first) so that, at query
+// time, a string starting with kVerbatimTermMark is emitted as the single term after the mark.
+// Documents and every other query string are tokenized exactly as before.
+Status register_verbatim_query_terms(sqlite3* db);
+
+// Lists the index terms that start with `prefix` (byte-wise), at most `limit` of them; false on error.
+using TermLister = std::function<bool(const std::string& prefix, int limit, std::vector<std::string>* terms)>;
+
+// `groups` (TextQuery::groups) as an FTS5 expression matching the same articles as
+// fts5_match_expression, with every prefix word replaced by the OR of the verbatim terms its
+// stems are prefixes of. nullopt (keep the prefix query) when a word covers more than
+// `max_terms` terms, a word does not analyse to one word, or listing fails. Not for bm25: it
+// would score the terms separately.
+std::optional<std::string> spelled_out_match_expression(const std::vector<std::vector<std::string>>& groups,
+                                                        int max_terms, const TermLister& list_terms);
 
 }  // namespace pk::store

@@ -267,7 +267,7 @@ TEST_P(StoreTest, TimeWindowOutletLanguage) {
 TEST_P(StoreTest, CursorPagingIsStableAndComplete) {
   std::vector<ArticleRecord> batch;
   for (int i = 0; i < 23; ++i)  // several articles share a date: ties broken by id
-    batch.push_back(record("p" + std::to_string(i), fmt::format("2025-10-{:02}", 1 + i / 3), "T" + std::to_string(i),
+    batch.push_back(record(fmt::format("p{}", i), fmt::format("2025-10-{:02}", 1 + i / 3), fmt::format("T{}", i),
                            "Gemeinsames Wort Fulda", fulda()));
   put(batch);
   for (std::string mode : {"date", "bbox", "text", "relevance", "region"}) {
@@ -410,9 +410,10 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
     std::int64_t id = 0, ts = 0;
     std::optional<double> lat, lon;
     bool alpha = false, beta = false, in_07 = false;
+    bool cherry = false, town = false;  // prefix words covering several index terms
     std::string outlet, language;
   };
-  std::mt19937 rng(42);
+  std::mt19937 rng(42), words_rng(43);
   std::vector<ArticleRecord> batch;
   std::vector<Row> rows;
   const std::int64_t base = 1704067200;  // 2024-01-01T00:00:00Z
@@ -425,15 +426,22 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
       bool cluster = rng() % 100 < 85;
       r.lat = cluster ? 50 + u(rng) : 40 + 20 * u(rng);
       r.lon = cluster ? 9 + u(rng) : -5 + 30 * u(rng);
-      focus = place("Ort" + std::to_string(i), *r.lat, *r.lon, "DE", cluster ? "05" : "07", 100000 + i);
+      focus = place(fmt::format("Ort{}", i), *r.lat, *r.lon, "DE", cluster ? "05" : "07", 100000 + i);
       r.in_07 = !cluster;
     }
     r.alpha = rng() % 25 == 0;
     r.beta = rng() % 4 == 0;
-    r.outlet = "o" + std::to_string(i % 3);
+    r.outlet = fmt::format("o{}", i % 3);
     r.language = i % 7 == 0 ? "en" : "de";
     std::string text = std::string("gamma") + (r.alpha ? " Alphawort" : "") + (r.beta ? " beta" : "");
-    batch.push_back(record("https://b/" + std::to_string(i), format_ts(r.ts), "T" + std::to_string(i), text, focus,
+    // Compounds and inflections whose terms share a prefix (SQLite spells such prefixes out).
+    static const char* kCherry[] = {" Kirschbaum", " Kirschbäume", " Kirschbaumblüte", " Kirschbaumallee"};
+    static const char* kTown[] = {" Stadtschule", " Stadtsenat", " Stadtsenates"};
+    r.cherry = words_rng() % 6 == 0;  // its own generator: the other cases' rows stay as they were
+    r.town = words_rng() % 5 == 0;
+    if (r.cherry) text += kCherry[words_rng() % 4];
+    if (r.town) text += kTown[words_rng() % 3];
+    batch.push_back(record(fmt::format("https://b/{}", i), format_ts(r.ts), fmt::format("T{}", i), text, focus,
                            r.language, r.outlet));
     rows.push_back(r);
   }
@@ -492,6 +500,13 @@ TEST_P(StoreTest, PagesMatchABruteForceSort) {
       [&](const Row& r) { return r.beta && in(r, outside) && r.ts >= since && r.ts <= until; });
   add("text+radius", [&](ArticleQuery& q) { q.text = "beta", q.near_lat = 50.3, q.near_lon = 9.4, q.radius_km = 12; },
       [&](const Row& r) { return r.beta && r.lat && haversine_km(50.3, 9.4, *r.lat, *r.lon) <= 12; });
+  // Prefix words: "Kirschbaum" covers kirschbaum, kirschbaumblut, kirschbaumalle; "Stadtsen" has
+  // two stems (German stadts, English stadtsen), each a prefix.
+  add("prefix text", [&](ArticleQuery& q) { q.text = "Kirschbaum"; }, [&](const Row& r) { return r.cherry; });
+  add("two-stem prefix+box", [&](ArticleQuery& q) { q.text = "Stadtsen", q.bbox = cluster; },
+      [&](const Row& r) { return r.town && in(r, cluster); });
+  add("prefix+word+sparse box", [&](ArticleQuery& q) { q.text = "Kirschbaum gamma", q.bbox = outside; },
+      [&](const Row& r) { return r.cherry && in(r, outside); });
   add("region+text", [&](ArticleQuery& q) { q.region = "admin1:DE.07", q.text = "beta"; },
       [&](const Row& r) { return r.beta && r.in_07; });
 

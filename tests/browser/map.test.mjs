@@ -60,6 +60,9 @@ test('map shows markers; clicking one shows its headline', { skip }, async () =>
   const { page, foreign, errors } = await openMap();
   const n = await page.locator('.pk-marker, .pk-cluster').count();
   assert.ok(n > 0, 'markers or clusters are drawn');
+  // first.js asked for the start view's clusters before Leaflet loaded, and app.js used that
+  // answer (its bbox maths matches Leaflet's) instead of asking again.
+  assert.equal(await page.evaluate(() => document.getElementById('map').dataset.prefetched), 'true');
   // The offline basemap follows the first markers (it is fetched after them).
   await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length > 50, null, { timeout: 15000 });
   // German Länder borders, when set-up derived them (node src/serve/make_laender.mjs).
