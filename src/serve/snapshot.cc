@@ -75,15 +75,19 @@ double haversine_km(double lat1, double lon1, double lat2, double lon2) {
 
 std::shared_ptr<const std::string> ResponseCache::find(const std::string& key) const {
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : it->second;
+  if (auto it = newer_.find(key); it != newer_.end()) return it->second;
+  auto it = older_.find(key);
+  return it == older_.end() ? nullptr : it->second;
 }
 
 void ResponseCache::put(const std::string& key, std::shared_ptr<const std::string> body) {
+  Entries dropped;  // destroyed after the lock is released
   std::lock_guard<std::mutex> lock(mu_);
-  // Panning makes every bbox new; rather than track recency, start over when full.
-  if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_.emplace(key, std::move(body));
+  if (newer_.size() >= kGenerationEntries) {
+    dropped.swap(older_);
+    older_.swap(newer_);
+  }
+  newer_.insert_or_assign(key, std::move(body));
 }
 
 std::string json_string_literal(const std::string& s) {
