@@ -20,8 +20,9 @@ import gzip
 import json
 import os
 import re
-import subprocess
 import sys
+
+from extraction import run_driver  # the sibling script; same driver protocol
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -70,15 +71,6 @@ def contexts(html, iso, limit, width=110):
 def read_manifest(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(l) for l in f if l.strip()]
-
-
-def run_driver(driver, items):
-    data = "".join(f"{p}\t{u}\n" for p, u in items)
-    proc = subprocess.run([driver], input=data.encode(), stdout=subprocess.PIPE, check=True)
-    out = [json.loads(l) for l in proc.stdout.decode().splitlines() if l.strip()]
-    if len(out) != len(items):
-        sys.exit(f"driver returned {len(out)} results for {len(items)} inputs")
-    return out
 
 
 def main():
